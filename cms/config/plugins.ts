@@ -1,0 +1,24 @@
+export default ({ env }: { env: any }) => ({
+  clinic: {
+    enabled: true,
+    config: {
+      // The site's preview sends this in X-Preview-Secret to read drafts; nobody else can.
+      previewSecret: env('PREVIEW_SECRET', ''),
+    },
+  },
+  'users-permissions': {
+    config: { jwtSecret: env('JWT_SECRET', 'demo-users-jwt-secret-change-me') },
+  },
+  graphql: {
+    enabled: true,
+    config: {
+      endpoint: '/graphql',
+      shadowCRUD: true,
+      depthLimit: 10,
+      defaultLimit: 25,
+      maxLimit: 100,
+      landingPage: env('NODE_ENV') !== 'production',
+      apolloServer: { introspection: true },
+    },
+  },
+});

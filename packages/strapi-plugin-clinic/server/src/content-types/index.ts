@@ -1,0 +1,13 @@
+import procedure from './procedure';
+import provider from './provider';
+import faq from './faq';
+import rebrandNotice from './rebrand-notice';
+import clinic from './clinic';
+
+export default {
+  procedure,
+  provider,
+  faq,
+  'rebrand-notice': rebrandNotice,
+  clinic,
+};
