@@ -3,6 +3,8 @@ import bootstrap from './bootstrap';
 import config from './config';
 import contentTypes from './content-types';
 import { controllers, routes, services } from './content-api';
+import { ensureDemoAccounts, seedDemo } from './demo';
+import { setupService } from './setup';
 
 const plugin: Record<string, unknown> = {
   register,
@@ -10,7 +12,7 @@ const plugin: Record<string, unknown> = {
   config,
   contentTypes,
   controllers,
-  services,
+  services: { ...services, demo: () => ({ seed: seedDemo, ensureAccounts: ensureDemoAccounts }), setup: setupService },
   routes,
 };
 

@@ -1,0 +1,102 @@
+import type { Core } from '@strapi/strapi';
+import { nextReviewDue } from 'clinic-domain';
+import { demoClinic, demoFaqs, demoProcedures, demoProviders, demoRebrandNotice, DEMO_REVIEW_INTERVAL_MONTHS, type DemoLocale } from './demo-content';
+
+const LOCALES: DemoLocale[] = ['en', 'es'];
+const uid = (name: string) => `plugin::clinic.${name}` as any;
+
+type DocumentIds = Record<string, string>;
+
+/**
+ * Loads the demo clinic. Idempotent: each document is found by a natural key in English
+ * (slug, question, previous name) and rewritten to the demo text, so a second run leaves
+ * the same content, and a run on a database an editor has used restores the demo pages.
+ */
+export async function seedDemoContent(strapi: Core.Strapi): Promise<void> {
+  const docs = (name: string) => strapi.documents(uid(name));
+
+  async function upsert(name: string, findEnglish: Record<string, unknown>, dataFor: (locale: DemoLocale) => Record<string, unknown>) {
+    const existing = await docs(name).findFirst({ locale: 'en', status: 'draft', filters: findEnglish } as any);
+    let documentId = existing?.documentId as string | undefined;
+    for (const locale of LOCALES) {
+      if (!documentId) {
+        const created = await docs(name).create({ locale, data: dataFor(locale) } as any);
+        documentId = created.documentId as string;
+      } else {
+        await docs(name).update({ documentId, locale, data: dataFor(locale) } as any);
+      }
+    }
+    for (const locale of LOCALES) await docs(name).publish({ documentId, locale } as any);
+    return documentId!;
+  }
+
+  const review = (reviewerId: string, reviewedOn: string) => ({
+    reviewedBy: reviewerId,
+    lastReviewedOn: reviewedOn,
+    nextReviewDue: nextReviewDue(reviewedOn, DEMO_REVIEW_INTERVAL_MONTHS),
+  });
+
+  const providerIds: DocumentIds = {};
+  for (const provider of demoProviders) {
+    providerIds[provider.key] = await upsert('provider', { slug: provider.text.en.slug }, (locale) => ({
+      fullName: provider.fullName,
+      credentials: provider.credentials,
+      acceptingNewPatients: provider.acceptingNewPatients,
+      ...provider.text[locale],
+    }));
+  }
+  // Bios are reviewed too; the reviewer must exist before it can be linked.
+  for (const provider of demoProviders) {
+    for (const locale of LOCALES) {
+      await docs('provider').update({ documentId: providerIds[provider.key], locale, data: review(providerIds.stauss!, '2026-03-02') } as any);
+      await docs('provider').publish({ documentId: providerIds[provider.key], locale } as any);
+    }
+  }
+
+  const faqIds: DocumentIds = {};
+  for (const faq of demoFaqs) {
+    faqIds[faq.key] = await upsert('faq', { question: faq.text.en.question }, (locale) => ({
+      ...faq.text[locale],
+      ...review(providerIds.stauss!, '2026-04-25'),
+    }));
+  }
+
+  const procedureIds: DocumentIds = {};
+  const procedureData = (procedure: (typeof demoProcedures)[number], locale: DemoLocale) => ({
+    ...procedure.text[locale],
+    otherNames: procedure.text[locale].otherNames.map((name) => ({ name })),
+    typicalDurationMinutes: procedure.typicalDurationMinutes,
+    setting: procedure.setting,
+    procedureType: procedure.procedureType,
+    providers: procedure.providerKeys.map((key) => providerIds[key]),
+    faqs: procedure.faqKeys.map((key) => faqIds[key]),
+    ...review(providerIds[procedure.reviewerKey]!, procedure.reviewedOn[locale]),
+  });
+  for (const procedure of demoProcedures) {
+    procedureIds[procedure.key] = await upsert('procedure', { slug: procedure.text.en.slug }, (locale) => procedureData(procedure, locale));
+  }
+  // Related procedures point at each other, so they are linked once all exist.
+  for (const procedure of demoProcedures) {
+    for (const locale of LOCALES) {
+      const documentId = procedureIds[procedure.key]!;
+      await docs('procedure').update({ documentId, locale, data: { relatedProcedures: procedure.relatedKeys.map((key) => procedureIds[key]) } } as any);
+      await docs('procedure').publish({ documentId, locale } as any);
+    }
+  }
+
+  await upsert('rebrand-notice', { previousName: demoRebrandNotice.previousName }, (locale) => ({
+    previousName: demoRebrandNotice.previousName,
+    newName: demoRebrandNotice.newName,
+    phone: demoRebrandNotice.phone,
+    startsAt: demoRebrandNotice.startsAt,
+    endsAt: demoRebrandNotice.endsAt,
+    message: demoRebrandNotice.message[locale],
+  }));
+
+  await upsert('clinic', {}, (locale) => ({
+    name: demoClinic.name,
+    phone: demoClinic.phone,
+    address: demoClinic.address[locale],
+    defaultReviewIntervalMonths: demoClinic.defaultReviewIntervalMonths,
+  }));
+}

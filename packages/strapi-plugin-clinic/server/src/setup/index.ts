@@ -1,0 +1,13 @@
+import type { Core } from '@strapi/strapi';
+import { grantPublicRead } from '../permissions/public-read';
+
+/**
+ * Work that needs other plugins' roles to exist. Users & Permissions and the admin create
+ * their roles in their own bootstraps, which Strapi runs after ours on a fresh database, so
+ * the app calls this from its own bootstrap, the last one to run.
+ */
+export const setupService = ({ strapi }: { strapi: Core.Strapi }) => ({
+  async afterAllBootstraps() {
+    await grantPublicRead(strapi);
+  },
+});
