@@ -3,6 +3,7 @@ import { componentRegistryEntries } from './components';
 import { contentApiGuard } from './draft-protection/content-api-guard';
 import { draftReadMiddleware } from './draft-protection/draft-read-middleware';
 import { registerGraphqlExtension } from './graphql';
+import { rebrandWindowMiddleware } from './rebrand/rebrand-window-middleware';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const registry = strapi.get('components');
@@ -12,5 +13,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
   strapi.server.use(contentApiGuard(strapi));
   strapi.documents.use(draftReadMiddleware(strapi) as any);
+  strapi.documents.use(rebrandWindowMiddleware(strapi) as any);
   if (strapi.plugin('graphql')) registerGraphqlExtension(strapi);
 };
