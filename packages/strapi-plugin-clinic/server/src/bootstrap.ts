@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
-import { ensureInitialLocales } from './locales/locales';
+import { ensureInitialLocales, forgetLocalesOnChange } from './locales/locales';
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
+  forgetLocalesOnChange(strapi);
   await ensureInitialLocales(strapi);
 };

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { componentRegistryEntries } from './components';
 import { contentApiGuard } from './draft-protection/content-api-guard';
-import { draftReadMiddleware } from './draft-protection/draft-read-middleware';
+import { contentApiReadsMiddleware } from './draft-protection/content-api-reads';
 import { registerGraphqlExtension } from './graphql';
 import { rebrandWindowMiddleware } from './rebrand/rebrand-window-middleware';
 
@@ -12,7 +12,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (!registry.get(uid)) registry.set(uid, component);
   }
   strapi.server.use(contentApiGuard(strapi));
-  strapi.documents.use(draftReadMiddleware(strapi) as any);
+  strapi.documents.use(contentApiReadsMiddleware(strapi) as any);
   strapi.documents.use(rebrandWindowMiddleware(strapi) as any);
   if (strapi.plugin('graphql')) registerGraphqlExtension(strapi);
 };

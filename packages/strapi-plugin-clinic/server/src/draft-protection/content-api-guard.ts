@@ -1,25 +1,19 @@
 import type { Core } from '@strapi/strapi';
-import { decideDraftRead, restQueryWantsDraft, secretsMatch, unknownLocaleMessage } from 'clinic-domain';
-import { availableLocaleCodes } from '../locales/locales';
+import { secretsMatch } from 'clinic-domain';
+import { httpStatusForRefusedOperation } from './graphql-http-status';
 
 export const PREVIEW_HEADER = 'x-preview-secret';
 
-/** Marks whether this request came through the public content API and holds the preview secret. */
+/** Set on requests that came through the public content API (REST under /api, or GraphQL). */
 export interface ClinicRequestState {
   clinicContentApi?: boolean;
   clinicPreview?: boolean;
 }
 
-const errorBody = (status: number, name: string, message: string) => ({
-  data: null,
-  error: { status, name, message, details: {} },
-});
-
 /**
- * Sits in front of every public content-API route (REST under /api and the GraphQL
- * endpoint). REST draft reads and unknown locales are refused here, before Strapi's own
- * controllers run; GraphQL arguments are checked by the document middleware and the
- * GraphQL extension, which see parsed arguments.
+ * Marks public content-API requests and whether they hold the preview secret; the document
+ * middleware (content-api-reads.ts) decides what such a request may read. For GraphQL it
+ * also gives a wholly refused operation its proper 4xx status.
  */
 export function contentApiGuard(strapi: Core.Strapi) {
   const graphqlEndpoint = (strapi.config.get('plugin::graphql.endpoint') as string | undefined) ?? '/graphql';
@@ -34,23 +28,13 @@ export function contentApiGuard(strapi: Core.Strapi) {
     state.clinicContentApi = true;
     state.clinicPreview = secretsMatch(ctx.get(PREVIEW_HEADER), strapi.config.get('plugin::clinic.previewSecret') as string);
 
-    if (isRest) {
-      const decision = decideDraftRead({ wantsDraft: restQueryWantsDraft(ctx.query), hasPreviewCredential: state.clinicPreview });
-      if (!decision.allowed) {
-        ctx.status = decision.status;
-        ctx.body = errorBody(decision.status, 'ForbiddenError', decision.message);
-        return;
-      }
-      const locale = ctx.query.locale;
-      if (typeof locale === 'string' && locale !== '') {
-        const problem = unknownLocaleMessage(locale, await availableLocaleCodes(strapi));
-        if (problem) {
-          ctx.status = 400;
-          ctx.body = errorBody(400, 'ValidationError', problem);
-          return;
-        }
-      }
+    await next();
+
+    if (isGraphql && ctx.status === 200 && typeof ctx.body === 'string' && ctx.body.startsWith('{"errors"')) {
+      const status = httpStatusForRefusedOperation(JSON.parse(ctx.body));
+      if (status) ctx.status = status;
     }
-    return next();
+    // What was read depends on the preview secret: shared caches must not mix the two.
+    if (state.clinicPreview) ctx.set('Cache-Control', 'private, no-store');
   };
 }

@@ -10,9 +10,25 @@ export const DEFAULT_LOCALE = 'en';
 
 const localeService = (strapi: Core.Strapi) => strapi.plugin('i18n').service('locales');
 
-export async function availableLocaleCodes(strapi: Core.Strapi): Promise<string[]> {
-  const locales: Array<{ code: string }> = await localeService(strapi).find();
-  return locales.map((l) => l.code);
+// Every public read checks its locale, so the list is cached and dropped when a locale changes.
+const cachedCodes = new WeakMap<Core.Strapi, Promise<string[]>>();
+
+export function availableLocaleCodes(strapi: Core.Strapi): Promise<string[]> {
+  const cached = cachedCodes.get(strapi);
+  if (cached) return cached;
+  const fresh: Promise<string[]> = localeService(strapi)
+    .find()
+    .then((locales: Array<{ code: string }>) => locales.map((l) => l.code));
+  fresh.catch(() => cachedCodes.delete(strapi));
+  cachedCodes.set(strapi, fresh);
+  return fresh;
+}
+
+export function forgetLocalesOnChange(strapi: Core.Strapi): void {
+  const forget = () => {
+    cachedCodes.delete(strapi);
+  };
+  strapi.db.lifecycles.subscribe({ models: ['plugin::i18n.locale'], afterCreate: forget, afterUpdate: forget, afterDelete: forget, afterCreateMany: forget, afterDeleteMany: forget, afterUpdateMany: forget });
 }
 
 /** Creates the initial locales once; never removes or renames locales an admin added. */
