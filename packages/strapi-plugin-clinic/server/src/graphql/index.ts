@@ -1,5 +1,34 @@
 import type { Core } from '@strapi/strapi';
+import { CLINIC_CONTENT_TYPES, clinicUid } from '../content-api';
 
+/**
+ * The GraphQL contract of the clinic content. Loaded only when the GraphQL plugin is
+ * present. Patients and the site only read: mutations are not part of the public schema,
+ * editors write through the admin.
+ */
 export function registerGraphqlExtension(strapi: Core.Strapi): void {
-  void strapi;
+  const extension = strapi.plugin('graphql').service('extension');
+
+  for (const name of CLINIC_CONTENT_TYPES) extension.shadowCRUD(clinicUid(name)).disableMutations();
+
+  extension.use(() => ({
+    resolversConfig: Object.fromEntries(
+      CLINIC_CONTENT_TYPES.flatMap((name) => {
+        const typeName = `Clinic${name.replace(/(^|-)(\w)/g, (_m: string, _d: string, c: string) => c.toUpperCase())}`;
+        return [
+          [`${typeName}.localizations`, { middlewares: [sameStateLocalizations] }],
+          [`${typeName}.localizations_connection`, { middlewares: [sameStateLocalizations] }],
+        ];
+      }),
+    ),
+  }));
+}
+
+/**
+ * `localizations` of a published page lists the other locales' published versions only,
+ * and a draft's lists drafts, whatever the operation (strapi/strapi#21273 leaked drafts
+ * wherever the status was not inherited from a root query).
+ */
+async function sameStateLocalizations(next: Function, parent: any, args: any, context: any, info: any) {
+  return next(parent, { ...args, status: parent?.publishedAt ? 'published' : 'draft' }, context, info);
 }
