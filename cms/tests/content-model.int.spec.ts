@@ -21,6 +21,11 @@ describe('content model', () => {
   let providerId: string;
   let faqId: string;
 
+  it('runs on the database the suite was asked for', () => {
+    const expected = process.env.DATABASE_CLIENT === 'postgres' ? 'postgres' : 'sqlite';
+    expect(cms.strapi.db.config.connection.client).toBe(expected);
+  });
+
   it('creates the locales en (default) and es at bootstrap', async () => {
     const locales = await cms.strapi.plugin('i18n').service('locales').find();
     expect(locales.map((l: any) => l.code).sort()).toEqual(['en', 'es']);

@@ -1,0 +1,78 @@
+#!/usr/bin/env node
+/**
+ * `pnpm test`: every test. Installs and builds what it needs, then runs
+ *   1. unit tests of the pure rules (packages/*), nothing booted;
+ *   2. the CMS integration suite on SQLite;
+ *   3. the same suite on PostgreSQL, on a throw-away server of its own (skipped, loudly,
+ *      when PostgreSQL is not installed; CI installs it).
+ * Ends with one plain line: "N passed, N failed".
+ */
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildPackages, installWorkspace } from './lib/install.mjs';
+import { startPostgres } from './lib/postgres.mjs';
+import { run } from './lib/run.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const resultsDir = join(root, '.test-results');
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const failures = [];
+
+process.env.STRAPI_TELEMETRY_DISABLED = 'true';
+process.env.NEXT_TELEMETRY_DISABLED = '1';
+
+async function jest(name, cwd, extraEnv = {}, args = []) {
+  const outputFile = join(resultsDir, `${name}.json`);
+  console.log(`\n=== ${name} ===`);
+  const code = await run('pnpm', ['exec', 'jest', '--ci', '--json', `--outputFile=${outputFile}`, ...args], { cwd, env: extraEnv });
+  let report;
+  try {
+    report = JSON.parse(readFileSync(outputFile, 'utf8'));
+  } catch {
+    report = null;
+  }
+  if (!report) {
+    totals.failed += 1;
+    failures.push(`${name}: jest produced no report (exit ${code})`);
+    return;
+  }
+  totals.passed += report.numPassedTests;
+  totals.failed += report.numFailedTests + (report.numRuntimeErrorTestSuites ?? 0);
+  totals.skipped += report.numPendingTests;
+  if (code !== 0 || !report.success) failures.push(`${name}: ${report.numFailedTests} failed, ${report.numRuntimeErrorTestSuites} suites did not run`);
+}
+
+async function main() {
+  rmSync(resultsDir, { recursive: true, force: true });
+  mkdirSync(resultsDir, { recursive: true });
+  if (!process.argv.includes('--no-install')) await installWorkspace(root);
+  await buildPackages(root);
+
+  await jest('unit-domain', join(root, 'packages/clinic-domain'));
+  await jest('unit-plugin', join(root, 'packages/strapi-plugin-clinic'));
+  await jest('integration-sqlite', join(root, 'cms'), { DATABASE_CLIENT: 'sqlite' });
+
+  const postgres = await startPostgres({ port: Number(process.env.TEST_POSTGRES_PORT ?? 55432) });
+  if (postgres) {
+    try {
+      await jest('integration-postgres', join(root, 'cms'), postgres.env);
+    } finally {
+      await postgres.stop();
+    }
+  } else {
+    console.warn('\n!!! PostgreSQL is not installed (apt-get install postgresql): the PostgreSQL run was skipped.');
+    if (process.env.CI) failures.push('integration-postgres: PostgreSQL is required in CI');
+  }
+
+  console.log('');
+  for (const failure of failures) console.log(`FAILED ${failure}`);
+  console.log(`${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`);
+  process.exit(failures.length || totals.failed ? 1 : 0);
+}
+
+main().catch((error) => {
+  console.error(error);
+  console.log(`${totals.passed} passed, ${totals.failed + 1} failed`);
+  process.exit(1);
+});
