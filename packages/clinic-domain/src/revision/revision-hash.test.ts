@@ -1,0 +1,66 @@
+import { canonicalJson, revisionContent, revisionHash } from './revision-hash';
+
+const relations = new Set(['faqs', 'providers']);
+const procedure = {
+  id: 4,
+  documentId: 'doc1',
+  title: 'Vertebroplasty',
+  summary: 'Cement\r\nin a bone',
+  sections: [
+    { id: 9, kind: 'overview', heading: 'What it is', body: 'Text', steps: [] },
+    { id: 10, kind: 'how_performed', heading: 'Steps', steps: [{ id: 1, title: 'Needle' }, { id: 2, title: 'Cement' }] },
+  ],
+  faqs: [{ id: 1, documentId: 'faqA', question: 'Q1' }, { id: 2, documentId: 'faqB', question: 'Q2' }],
+  providers: [],
+  updatedAt: '2026-01-01T00:00:00.000Z',
+  publishedAt: null,
+  lastReviewedOn: '2026-01-01',
+  reviewedBy: { documentId: 'prov1' },
+};
+const hashOf = (entry: unknown) => revisionHash(revisionContent(entry, relations));
+
+describe('revision hash', () => {
+  it('is deterministic and ignores key order', () => {
+    const reordered = Object.fromEntries(Object.entries(procedure).reverse());
+    expect(hashOf(procedure)).toBe(hashOf(structuredClone(procedure)));
+    expect(hashOf(reordered)).toBe(hashOf(procedure));
+    expect(hashOf(procedure)).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('ignores bookkeeping: ids, timestamps, publication and the review fields', () => {
+    const republished = {
+      ...procedure,
+      id: 99,
+      updatedAt: '2027-01-01T00:00:00.000Z',
+      publishedAt: '2027-01-01T00:00:00.000Z',
+      lastReviewedOn: '2027-01-01',
+      nextReviewDue: '2028-01-01',
+      reviewedBy: { documentId: 'prov2' },
+      sections: procedure.sections.map((s, i) => ({ ...s, id: 100 + i })),
+      faqs: procedure.faqs.map((f, i) => ({ ...f, id: 50 + i, question: 'edited elsewhere' })),
+    };
+    expect(hashOf(republished)).toBe(hashOf(procedure));
+  });
+
+  it('changes with any text a patient reads, however small', () => {
+    expect(hashOf({ ...procedure, title: 'Vertebroplasty.' })).not.toBe(hashOf(procedure));
+    const steps = structuredClone(procedure);
+    steps.sections[1]!.steps[1]!.title = 'Cement!';
+    expect(hashOf(steps)).not.toBe(hashOf(procedure));
+  });
+
+  it('changes when sections, steps or FAQs are reordered, added or removed', () => {
+    expect(hashOf({ ...procedure, sections: [...procedure.sections].reverse() })).not.toBe(hashOf(procedure));
+    expect(hashOf({ ...procedure, faqs: [...procedure.faqs].reverse() })).not.toBe(hashOf(procedure));
+    expect(hashOf({ ...procedure, faqs: procedure.faqs.slice(1) })).not.toBe(hashOf(procedure));
+    expect(hashOf({ ...procedure, providers: [{ documentId: 'p9' }] })).not.toBe(hashOf(procedure));
+  });
+
+  it('treats Windows and Unix line endings as the same text', () => {
+    expect(hashOf({ ...procedure, summary: 'Cement\nin a bone' })).toBe(hashOf(procedure));
+  });
+
+  it('writes canonical JSON with sorted keys', () => {
+    expect(canonicalJson({ b: 1, a: [true, null, { d: 'x', c: 2 }] })).toBe('{"a":[true,null,{"c":2,"d":"x"}],"b":1}');
+  });
+});
