@@ -9,13 +9,24 @@ afterAll(() => cms?.stop());
 
 const docs = (name: string) => cms.strapi.documents(`plugin::clinic.${name}`);
 
+const MEDICAL = new Set(['procedure', 'faq']);
+
 async function createInBothLocales(name: string, en: object, es: object) {
   const created = await docs(name).create({ locale: 'en', data: en });
   await docs(name).update({ documentId: created.documentId, locale: 'es', data: es });
-  await docs(name).publish({ documentId: created.documentId, locale: 'en' });
-  await docs(name).publish({ documentId: created.documentId, locale: 'es' });
+  for (const locale of ['en', 'es']) {
+    if (MEDICAL.has(name)) await cms.approveAndPublish(`plugin::clinic.${name}`, created.documentId, locale);
+    else await docs(name).publish({ documentId: created.documentId, locale });
+  }
   return created.documentId as string;
 }
+
+const today = () => new Date().toISOString().slice(0, 10);
+const inAYear = () => {
+  const d = new Date();
+  d.setUTCFullYear(d.getUTCFullYear() + 1);
+  return d.toISOString().slice(0, 10);
+};
 
 describe('content model', () => {
   let providerId: string;
@@ -35,7 +46,7 @@ describe('content model', () => {
   it('stores a provider with a localized bio and shared name, read back per locale', async () => {
     providerId = await createInBothLocales(
       'provider',
-      { fullName: 'Ana Test', credentials: 'MD', slug: 'ana-test', specialty: 'Pain Management', biography: 'English bio', acceptingNewPatients: true },
+      { fullName: 'Ana Test', credentials: 'MD', slug: 'ana-test', specialty: 'Pain Management', biography: 'English bio', acceptingNewPatients: true, reviewerAccountEmail: 'physician@clinic.test' },
       { fullName: 'Ana Test', credentials: 'MD', slug: 'ana-test-es', specialty: 'Medicina del dolor', biography: 'Biografía en español', acceptingNewPatients: true },
     );
     const en = await cms.http.get(`/api/clinic/providers/${providerId}?locale=en`);
@@ -52,7 +63,7 @@ describe('content model', () => {
   });
 
   it('stores a procedure with ordered sections, steps, other names, FAQs, providers and review fields per locale', async () => {
-    const common = { typicalDurationMinutes: 30, setting: 'outpatient', procedureType: 'noninvasive', providers: [providerId], faqs: [faqId], reviewedBy: providerId };
+    const common = { typicalDurationMinutes: 30, setting: 'outpatient', procedureType: 'noninvasive', providers: [providerId], faqs: [faqId] };
     const id = await createInBothLocales(
       'procedure',
       {
@@ -66,8 +77,6 @@ describe('content model', () => {
           { kind: 'overview', heading: 'Overview EN', body: 'Body EN' },
           { kind: 'how_performed', heading: 'Steps EN', steps: [{ title: 'First' }, { title: 'Second' }] },
         ],
-        lastReviewedOn: '2026-01-15',
-        nextReviewDue: '2027-01-15',
       },
       {
         ...common,
@@ -80,8 +89,6 @@ describe('content model', () => {
           { kind: 'overview', heading: 'Resumen ES', body: 'Cuerpo ES' },
           { kind: 'how_performed', heading: 'Pasos ES', steps: [{ title: 'Primero' }, { title: 'Segundo' }] },
         ],
-        lastReviewedOn: '2026-02-01',
-        nextReviewDue: '2027-02-01',
       },
     );
     const res = await cms.http.get(`/api/clinic/procedures/${id}`).query({
@@ -94,7 +101,8 @@ describe('content model', () => {
     });
     expect(res.status).toBe(200);
     const p = res.body.data;
-    expect(p).toMatchObject({ title: 'Procedimiento de prueba', slug: 'procedimiento-de-prueba', lastReviewedOn: '2026-02-01', nextReviewDue: '2027-02-01', typicalDurationMinutes: 30 });
+    // The review fields come from the physician's approval (see review-workflow tests).
+    expect(p).toMatchObject({ title: 'Procedimiento de prueba', slug: 'procedimiento-de-prueba', lastReviewedOn: today(), nextReviewDue: inAYear(), typicalDurationMinutes: 30 });
     expect(p.otherNames.map((n: any) => n.name)).toEqual(['Otro ES']);
     expect(p.sections.map((s: any) => s.heading)).toEqual(['Resumen ES', 'Pasos ES']);
     expect(p.sections[1].steps.map((s: any) => s.title)).toEqual(['Primero', 'Segundo']);
@@ -106,7 +114,7 @@ describe('content model', () => {
   it('keeps published slugs unique per locale, not across locales', async () => {
     // Strapi checks uniqueness when publishing, not on every draft save.
     const dup = await docs('procedure').create({ locale: 'en', data: { title: 'Dup', slug: 'test-procedure', summary: 's' } });
-    await expect(docs('procedure').publish({ documentId: dup.documentId, locale: 'en' })).rejects.toThrow(/unique/i);
+    await expect(cms.approveAndPublish('plugin::clinic.procedure', dup.documentId, 'en')).rejects.toThrow(/unique/i);
     await docs('provider').update({ documentId: providerId, locale: 'es', data: { slug: 'ana-test' } });
     await docs('provider').publish({ documentId: providerId, locale: 'es' });
     const es = await cms.http.get(`/api/clinic/providers/${providerId}?locale=es`);
@@ -136,7 +144,7 @@ describe('content model', () => {
   it('serves a locale added in the admin without any code change', async () => {
     await cms.strapi.plugin('i18n').service('locales').create({ code: 'fr', name: 'French (fr)' });
     const faq = await docs('faq').create({ locale: 'fr', data: { question: 'Ça fait mal ?', answer: 'Un peu.' } });
-    await docs('faq').publish({ documentId: faq.documentId, locale: 'fr' });
+    await cms.approveAndPublish('plugin::clinic.faq', faq.documentId, 'fr');
     const rest = await cms.http.get('/api/clinic/faqs?locale=fr');
     expect(rest.body.data.map((f: any) => f.question)).toEqual(['Ça fait mal ?']);
     const gql = await cms.graphql('query { clinicFaqs(locale: "fr") { question locale } }');

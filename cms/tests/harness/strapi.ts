@@ -11,6 +11,10 @@ export interface BootedCms {
   http: ReturnType<typeof request>;
   graphql(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<request.Response>;
   seedDemo(): Promise<void>;
+  /** The demo admin accounts (admin, editor, physician), created on first use. */
+  accounts(): Promise<Record<'admin' | 'editor' | 'physician', any>>;
+  /** Medical content's only way live: the editor submits, the physician approves, then publish. */
+  approveAndPublish(contentType: string, documentId: string, locale: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -28,6 +32,10 @@ export async function bootCms(): Promise<BootedCms> {
   const strapi = await createStrapi({ appDir, distDir: path.join(appDir, 'dist'), serveAdminPanel: false } as any).load();
   strapi.server.mount();
   const http = request(strapi.server.httpServer);
+  const accounts = async () => {
+    const byEmail = await strapi.plugin('clinic').service('demo').ensureAccounts(strapi, { password: DEMO_PASSWORD });
+    return { admin: byEmail['admin@clinic.test'], editor: byEmail['editor@clinic.test'], physician: byEmail['physician@clinic.test'] };
+  };
 
   return {
     strapi,
@@ -35,6 +43,15 @@ export async function bootCms(): Promise<BootedCms> {
     graphql: (query, variables = {}, headers = {}) =>
       http.post('/graphql').set({ 'content-type': 'application/json', ...headers }).send({ query, variables }),
     seedDemo: () => strapi.plugin('clinic').service('demo').seed(strapi, { password: DEMO_PASSWORD }),
+    accounts,
+    async approveAndPublish(contentType, documentId, locale) {
+      const { editor, physician } = await accounts();
+      const reviews = strapi.plugin('clinic').service('reviews');
+      const target = { contentType, documentId, locale };
+      await reviews.submit(target, editor);
+      await reviews.approve(target, physician, {});
+      await strapi.documents(contentType).publish({ documentId, locale });
+    },
     async stop() {
       await strapi.destroy();
       await database.drop();

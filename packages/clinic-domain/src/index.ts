@@ -6,3 +6,4 @@ export * from './revision/revision-hash';
 export * from './review-workflow/review-state';
 export * from './review-workflow/review-dates';
 export * from './webhook/webhook-signature';
+export * from './revision/revision-diff';

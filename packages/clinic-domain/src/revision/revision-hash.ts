@@ -23,6 +23,7 @@ export const NOT_REVISION_CONTENT = new Set([
   'nextReviewDue',
   'reviewIntervalMonths',
   'translationOutOfDate',
+  'reviewerAccountEmail',
 ]);
 
 export type RevisionValue = string | number | boolean | null | RevisionValue[] | { [key: string]: RevisionValue };

@@ -2,18 +2,28 @@ import register from './register';
 import bootstrap from './bootstrap';
 import config from './config';
 import contentTypes from './content-types';
-import { controllers, routes, services } from './content-api';
+import { controllers, routes as contentApiRoutes, services } from './content-api';
 import { ensureDemoAccounts, seedDemo } from './demo';
 import { setupService } from './setup';
+import { reviewService } from './review/review-service';
+import { reviewController } from './review/admin-api/review-controller';
+import { reviewAdminRoutes } from './review/admin-api/routes';
+import { webhookService } from './webhooks/webhook-service';
 
 const plugin: Record<string, unknown> = {
   register,
   bootstrap,
   config,
   contentTypes,
-  controllers,
-  services: { ...services, demo: () => ({ seed: seedDemo, ensureAccounts: ensureDemoAccounts }), setup: setupService },
-  routes,
+  controllers: { ...controllers, review: ({ strapi }: any) => reviewController(strapi) },
+  services: {
+    ...services,
+    reviews: ({ strapi }: any) => reviewService(strapi),
+    webhooks: ({ strapi }: any) => webhookService(strapi),
+    demo: () => ({ seed: seedDemo, ensureAccounts: ensureDemoAccounts }),
+    setup: setupService,
+  },
+  routes: { ...contentApiRoutes, admin: reviewAdminRoutes },
 };
 
 export default plugin;

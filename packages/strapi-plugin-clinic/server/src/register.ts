@@ -4,6 +4,9 @@ import { contentApiGuard } from './draft-protection/content-api-guard';
 import { contentApiReadsMiddleware } from './draft-protection/content-api-reads';
 import { registerGraphqlExtension } from './graphql';
 import { rebrandWindowMiddleware } from './rebrand/rebrand-window-middleware';
+import { publishGate } from './review/publish-gate';
+import { reviewFieldsMiddleware } from './review/review-fields-middleware';
+import { reviewLogGuard } from './review/review-log-guard';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const registry = strapi.get('components');
@@ -12,7 +15,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (!registry.get(uid)) registry.set(uid, component);
   }
   strapi.server.use(contentApiGuard(strapi));
-  strapi.documents.use(contentApiReadsMiddleware(strapi) as any);
-  strapi.documents.use(rebrandWindowMiddleware(strapi) as any);
+
+  const documents = strapi.documents as unknown as { use(middleware: unknown): void };
+  documents.use(contentApiReadsMiddleware(strapi));
+  documents.use(reviewLogGuard);
+  documents.use(reviewFieldsMiddleware(strapi));
+  documents.use(rebrandWindowMiddleware(strapi));
+  documents.use(
+    publishGate(
+      strapi,
+      () => strapi.plugin('clinic').service('reviews'),
+      () => strapi.plugin('clinic').service('webhooks'),
+    ),
+  );
+
   if (strapi.plugin('graphql')) registerGraphqlExtension(strapi);
 };

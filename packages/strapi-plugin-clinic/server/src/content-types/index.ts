@@ -3,6 +3,7 @@ import provider from './provider';
 import faq from './faq';
 import rebrandNotice from './rebrand-notice';
 import clinic from './clinic';
+import reviewEntry from './review-entry';
 
 export default {
   procedure,
@@ -10,4 +11,5 @@ export default {
   faq,
   'rebrand-notice': rebrandNotice,
   clinic,
+  'review-entry': reviewEntry,
 };

@@ -34,7 +34,6 @@ export interface DemoProcedure {
   providerKeys: string[];
   faqKeys: string[];
   relatedKeys: string[];
-  reviewerKey: string;
   reviewedOn: Localized<string>;
   text: Localized<{ title: string; slug: string; otherNames: string[]; summary: string; anesthesia: string; sections: DemoSection[] }>;
 }
@@ -200,7 +199,6 @@ export const demoProcedures: DemoProcedure[] = [
     providerKeys: ['stauss', 'delgado'],
     faqKeys: ['major-surgery', 'recovery-time', 'other-name'],
     relatedKeys: ['epidural', 'rfa'],
-    reviewerKey: 'stauss',
     reviewedOn: { en: '2026-04-25', es: '2026-04-25' },
     text: {
       en: {
@@ -347,7 +345,6 @@ export const demoProcedures: DemoProcedure[] = [
     providerKeys: ['okafor', 'delgado'],
     faqKeys: [],
     relatedKeys: ['rfa'],
-    reviewerKey: 'okafor',
     reviewedOn: { en: '2026-02-10', es: '2025-11-03' },
     text: {
       en: {
@@ -408,7 +405,6 @@ export const demoProcedures: DemoProcedure[] = [
     providerKeys: ['okafor'],
     faqKeys: ['rfa-duration'],
     relatedKeys: ['epidural'],
-    reviewerKey: 'stauss',
     reviewedOn: { en: '2025-12-20', es: '2025-12-20' },
     text: {
       en: {

@@ -1,13 +1,13 @@
 import type { Core } from '@strapi/strapi';
-import { ensureDemoAdmin } from './demo-accounts';
+import { ensureDemoAdmins } from './demo-accounts';
 import { seedDemoContent } from './seed-demo';
 
-/** What `pnpm start` runs before serving: accounts first, then the content. */
-export async function ensureDemoAccounts(strapi: Core.Strapi, options: { password: string }): Promise<void> {
-  await ensureDemoAdmin(strapi, options.password);
+export async function ensureDemoAccounts(strapi: Core.Strapi, options: { password: string }) {
+  return ensureDemoAdmins(strapi, options.password);
 }
 
+/** What `pnpm start` runs before serving: accounts first, then the content and its reviews. */
 export async function seedDemo(strapi: Core.Strapi, options: { password: string }): Promise<void> {
-  await ensureDemoAccounts(strapi, options);
-  await seedDemoContent(strapi);
+  const accounts = await ensureDemoAccounts(strapi, options);
+  await seedDemoContent(strapi, accounts);
 }

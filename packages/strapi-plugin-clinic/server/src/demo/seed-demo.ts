@@ -1,6 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { nextReviewDue } from 'clinic-domain';
 import { demoClinic, demoFaqs, demoProcedures, demoProviders, demoRebrandNotice, DEMO_REVIEW_INTERVAL_MONTHS, type DemoLocale } from './demo-content';
+import { DEMO_EDITOR_EMAIL, DEMO_PHYSICIAN_EMAIL } from './demo-accounts';
+import { asWorkflow } from '../review/workflow-context';
+import type { ReviewService } from '../review/review-service';
 
 const LOCALES: DemoLocale[] = ['en', 'es'];
 const uid = (name: string) => `plugin::clinic.${name}` as any;
@@ -12,10 +15,27 @@ type DocumentIds = Record<string, string>;
  * (slug, question, previous name) and rewritten to the demo text, so a second run leaves
  * the same content, and a run on a database an editor has used restores the demo pages.
  */
-export async function seedDemoContent(strapi: Core.Strapi): Promise<void> {
+export async function seedDemoContent(strapi: Core.Strapi, accounts: Record<string, any>): Promise<void> {
   const docs = (name: string) => strapi.documents(uid(name));
+  const reviews = strapi.plugin('clinic').service('reviews') as ReviewService;
 
-  async function upsert(name: string, findEnglish: Record<string, unknown>, dataFor: (locale: DemoLocale) => Record<string, unknown>) {
+  /**
+   * Medical content goes through the same gate as everyone's: the demo editor submits the
+   * text and the demo physician approves it, dated as the demo's review history says.
+   */
+  async function reviewAndPublish(name: string, documentId: string, reviewedOn: Record<DemoLocale, string>) {
+    for (const locale of LOCALES) {
+      const target = { contentType: uid(name), documentId, locale };
+      const { state } = await reviews.stateOf(target);
+      if (state.status !== 'approved') {
+        if (state.status !== 'awaiting_review') await reviews.submit(target, accounts[DEMO_EDITOR_EMAIL], new Date(`${reviewedOn[locale]}T09:00:00.000Z`));
+        await reviews.approve(target, accounts[DEMO_PHYSICIAN_EMAIL], { at: new Date(`${reviewedOn[locale]}T10:00:00.000Z`) });
+      }
+      await docs(name).publish({ documentId, locale } as any);
+    }
+  }
+
+  async function upsert(name: string, findEnglish: Record<string, unknown>, dataFor: (locale: DemoLocale) => Record<string, unknown>, publish = true) {
     const existing = await docs(name).findFirst({ locale: 'en', status: 'draft', filters: findEnglish } as any);
     let documentId = existing?.documentId as string | undefined;
     for (const locale of LOCALES) {
@@ -26,7 +46,7 @@ export async function seedDemoContent(strapi: Core.Strapi): Promise<void> {
         await docs(name).update({ documentId, locale, data: dataFor(locale) } as any);
       }
     }
-    for (const locale of LOCALES) await docs(name).publish({ documentId, locale } as any);
+    if (publish) for (const locale of LOCALES) await docs(name).publish({ documentId, locale } as any);
     return documentId!;
   }
 
@@ -36,29 +56,35 @@ export async function seedDemoContent(strapi: Core.Strapi): Promise<void> {
     nextReviewDue: nextReviewDue(reviewedOn, DEMO_REVIEW_INTERVAL_MONTHS),
   });
 
+  await upsert('clinic', {}, (locale) => ({
+    name: demoClinic.name,
+    phone: demoClinic.phone,
+    address: demoClinic.address[locale],
+    defaultReviewIntervalMonths: demoClinic.defaultReviewIntervalMonths,
+  }));
+
   const providerIds: DocumentIds = {};
   for (const provider of demoProviders) {
     providerIds[provider.key] = await upsert('provider', { slug: provider.text.en.slug }, (locale) => ({
       fullName: provider.fullName,
       credentials: provider.credentials,
       acceptingNewPatients: provider.acceptingNewPatients,
+      reviewerAccountEmail: provider.key === 'stauss' ? DEMO_PHYSICIAN_EMAIL : null,
       ...provider.text[locale],
     }));
   }
   // Bios are reviewed too; the reviewer must exist before it can be linked.
   for (const provider of demoProviders) {
     for (const locale of LOCALES) {
-      await docs('provider').update({ documentId: providerIds[provider.key], locale, data: review(providerIds.stauss!, '2026-03-02') } as any);
+      await asWorkflow(() => docs('provider').update({ documentId: providerIds[provider.key], locale, data: review(providerIds.stauss!, '2026-03-02') } as any));
       await docs('provider').publish({ documentId: providerIds[provider.key], locale } as any);
     }
   }
 
   const faqIds: DocumentIds = {};
   for (const faq of demoFaqs) {
-    faqIds[faq.key] = await upsert('faq', { question: faq.text.en.question }, (locale) => ({
-      ...faq.text[locale],
-      ...review(providerIds.stauss!, '2026-04-25'),
-    }));
+    faqIds[faq.key] = await upsert('faq', { question: faq.text.en.question }, (locale) => ({ ...faq.text[locale] }), false);
+    await reviewAndPublish('faq', faqIds[faq.key]!, { en: '2026-04-25', es: '2026-04-25' });
   }
 
   const procedureIds: DocumentIds = {};
@@ -70,18 +96,17 @@ export async function seedDemoContent(strapi: Core.Strapi): Promise<void> {
     procedureType: procedure.procedureType,
     providers: procedure.providerKeys.map((key) => providerIds[key]),
     faqs: procedure.faqKeys.map((key) => faqIds[key]),
-    ...review(providerIds[procedure.reviewerKey]!, procedure.reviewedOn[locale]),
   });
   for (const procedure of demoProcedures) {
-    procedureIds[procedure.key] = await upsert('procedure', { slug: procedure.text.en.slug }, (locale) => procedureData(procedure, locale));
+    procedureIds[procedure.key] = await upsert('procedure', { slug: procedure.text.en.slug }, (locale) => procedureData(procedure, locale), false);
   }
   // Related procedures point at each other, so they are linked once all exist.
   for (const procedure of demoProcedures) {
     for (const locale of LOCALES) {
       const documentId = procedureIds[procedure.key]!;
       await docs('procedure').update({ documentId, locale, data: { relatedProcedures: procedure.relatedKeys.map((key) => procedureIds[key]) } } as any);
-      await docs('procedure').publish({ documentId, locale } as any);
     }
+    await reviewAndPublish('procedure', procedureIds[procedure.key]!, procedure.reviewedOn);
   }
 
   await upsert('rebrand-notice', { previousName: demoRebrandNotice.previousName }, (locale) => ({
@@ -93,10 +118,4 @@ export async function seedDemoContent(strapi: Core.Strapi): Promise<void> {
     message: demoRebrandNotice.message[locale],
   }));
 
-  await upsert('clinic', {}, (locale) => ({
-    name: demoClinic.name,
-    phone: demoClinic.phone,
-    address: demoClinic.address[locale],
-    defaultReviewIntervalMonths: demoClinic.defaultReviewIntervalMonths,
-  }));
 }

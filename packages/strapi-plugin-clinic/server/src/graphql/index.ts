@@ -10,6 +10,8 @@ export function registerGraphqlExtension(strapi: Core.Strapi): void {
   const extension = strapi.plugin('graphql').service('extension');
 
   for (const name of CLINIC_CONTENT_TYPES) extension.shadowCRUD(clinicUid(name)).disableMutations();
+  // The review log is never part of the public API.
+  extension.shadowCRUD('plugin::clinic.review-entry').disable();
 
   extension.use(() => ({
     resolversConfig: Object.fromEntries(

@@ -1,5 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { grantPublicRead } from '../permissions/public-read';
+import { ensureClinicRoles } from '../review/roles';
+import type { ClinicPluginConfig } from '../config';
 
 /**
  * Work that needs other plugins' roles to exist. Users & Permissions and the admin create
@@ -9,5 +11,6 @@ import { grantPublicRead } from '../permissions/public-read';
 export const setupService = ({ strapi }: { strapi: Core.Strapi }) => ({
   async afterAllBootstraps() {
     await grantPublicRead(strapi);
+    await ensureClinicRoles(strapi, (strapi.config.get('plugin::clinic') as ClinicPluginConfig).medicalContentTypes);
   },
 });

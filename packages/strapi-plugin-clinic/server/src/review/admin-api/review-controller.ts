@@ -1,0 +1,100 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { revisionDiff, type ReviewLogEntry } from 'clinic-domain';
+import type { z } from 'zod';
+import { approveBody, rejectBody, REVIEWABLE, statusQuery, submitBody, targetParams } from './contracts';
+import { ConflictError, type ReviewService } from '../review-service';
+import { REVIEW_ACTIONS } from '../roles';
+
+function parse<T extends z.ZodTypeAny>(schema: T, value: unknown): z.infer<T> {
+  const result = schema.safeParse(value ?? {});
+  if (!result.success) {
+    const message = result.error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)).join('; ');
+    throw new errors.ValidationError(message);
+  }
+  return result.data;
+}
+
+const publicEntry = ({ decision, actorName, at, comment, revisionHash }: ReviewLogEntry) => ({ decision, actorName, at, comment: comment ?? null, revisionHash });
+
+/** Strapi maps its own error classes to statuses; a conflict is answered here, as a 409. */
+const answeringConflicts =
+  (handler: (ctx: any) => Promise<void>) =>
+  async (ctx: any): Promise<void> => {
+    try {
+      await handler(ctx);
+    } catch (error) {
+      if (!(error instanceof ConflictError)) throw error;
+      ctx.status = 409;
+      ctx.body = { data: null, error: { status: 409, name: 'ConflictError', message: error.message, details: {} } };
+    }
+  };
+
+export function reviewController(strapi: Core.Strapi) {
+  const reviews = () => strapi.plugin('clinic').service('reviews') as ReviewService;
+  const target = (ctx: any, locale: string) => {
+    const params = parse(targetParams, ctx.params);
+    return { contentType: REVIEWABLE[params.type], documentId: params.documentId, locale };
+  };
+  const can = (ctx: any, action: string) => Boolean(ctx.state.userAbility?.can(action));
+
+  return {
+    /** The panel's data: state, what the signed-in user may do, history and the diff since the last approval. */
+    async status(ctx: any) {
+      const { locale } = parse(statusQuery, ctx.query);
+      const t = target(ctx, locale);
+      const { revision, state, entries } = await reviews().stateOf(t);
+      const lastApproved = [...entries].reverse().find((e) => e.decision === 'approved');
+      const row = await strapi.db.query(t.contentType as any).findOne({ where: { documentId: t.documentId, locale, publishedAt: null }, select: ['translationOutOfDate'] });
+      const reviewer = await reviews().reviewerFor(ctx.state.user);
+      ctx.body = {
+        data: {
+          ...t,
+          revisionHash: revision.hash,
+          status: state.status,
+          entry: state.entry ? publicEntry(state.entry) : null,
+          lastApproval: state.lastApproval ? publicEntry(state.lastApproval) : null,
+          translationOutOfDate: Boolean(row?.translationOutOfDate),
+          medical: reviews().isMedical(t.contentType),
+          history: entries.map(publicEntry).reverse(),
+          diffSinceLastApproval: revisionDiff(lastApproved?.revision ?? null, revision.content).filter((l) => l.kind !== 'same'),
+          can: {
+            submit: can(ctx, REVIEW_ACTIONS.submit),
+            decide: can(ctx, REVIEW_ACTIONS.decide) && reviewer.isPhysician && Boolean(reviewer.providerDocumentId),
+          },
+        },
+      };
+    },
+
+    submit: answeringConflicts(async (ctx: any) => {
+      const { locale } = parse(submitBody, ctx.request.body);
+      const entry = await reviews().submit(target(ctx, locale), ctx.state.user);
+      ctx.status = 201;
+      ctx.body = { data: publicEntry(entry) };
+    }),
+
+    approve: answeringConflicts(async (ctx: any) => {
+      const body = parse(approveBody, ctx.request.body);
+      const t = target(ctx, body.locale);
+      const entry = await reviews().approve(t, ctx.state.user, body);
+      strapi.plugin('clinic').service('webhooks').announce({ event: 'approve', ...t });
+      ctx.status = 201;
+      ctx.body = { data: publicEntry(entry) };
+    }),
+
+    reject: answeringConflicts(async (ctx: any) => {
+      const body = parse(rejectBody, ctx.request.body);
+      const entry = await reviews().reject(target(ctx, body.locale), ctx.state.user, body);
+      ctx.status = 201;
+      ctx.body = { data: publicEntry(entry) };
+    }),
+
+    async queue(ctx: any) {
+      ctx.body = { data: await reviews().queue() };
+    },
+
+    async due(ctx: any) {
+      ctx.body = { data: await reviews().due() };
+    },
+  };
+}

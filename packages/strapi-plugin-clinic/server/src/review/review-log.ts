@@ -1,0 +1,92 @@
+import type { Core } from '@strapi/strapi';
+import type { ReviewLogEntry, RevisionValue } from 'clinic-domain';
+
+export const REVIEW_ENTRY_UID = 'plugin::clinic.review-entry';
+const TABLE = 'clinic_review_entries';
+
+export interface StoredReviewEntry extends ReviewLogEntry {
+  id: number;
+  contentType: string;
+  reviewedDocumentId: string;
+  locale: string;
+  revision?: RevisionValue;
+}
+
+export class ReviewConflictError extends Error {}
+
+const toDomain = (row: any): StoredReviewEntry => ({
+  id: row.id,
+  contentType: row.contentType,
+  reviewedDocumentId: row.reviewedDocumentId,
+  locale: row.locale,
+  decision: row.decision,
+  revisionHash: row.revisionHash,
+  actorId: row.actorId,
+  actorName: row.actorName,
+  at: new Date(row.decidedAt).toISOString(),
+  comment: row.comment ?? null,
+  providerDocumentId: row.providerDocumentId ?? null,
+  revision: row.revision ?? undefined,
+});
+
+/**
+ * The append-only review log. Appends are optimistic: each names the last entry its author
+ * saw (the sequence key), and a unique index lets only one of two concurrent decisions on
+ * the same state through; the other gets a conflict instead of a second, contradictory entry.
+ */
+export function reviewLog(strapi: Core.Strapi) {
+  const query = () => strapi.db.query(REVIEW_ENTRY_UID as any);
+
+  return {
+    async ensureSequenceIndex(): Promise<void> {
+      const knex = strapi.db.connection;
+      await knex.raw(`CREATE UNIQUE INDEX IF NOT EXISTS clinic_review_entries_sequence_uq ON ${TABLE} (sequence_key)`);
+    },
+
+    async entriesFor(contentType: string, documentId: string, locale?: string): Promise<StoredReviewEntry[]> {
+      const rows = await query().findMany({
+        where: { contentType, reviewedDocumentId: documentId, ...(locale ? { locale } : {}) },
+        orderBy: [{ id: 'asc' }],
+      });
+      return rows.map(toDomain);
+    },
+
+    async allEntries(where: Record<string, unknown> = {}): Promise<StoredReviewEntry[]> {
+      const rows = await query().findMany({ where, orderBy: [{ id: 'asc' }], select: ['id', 'contentType', 'reviewedDocumentId', 'locale', 'decision', 'revisionHash', 'actorId', 'actorName', 'decidedAt', 'comment', 'providerDocumentId'] });
+      return rows.map(toDomain);
+    },
+
+    async append(
+      target: { contentType: string; documentId: string; locale: string },
+      seenLastEntryId: number | null,
+      entry: Omit<ReviewLogEntry, 'at'> & { revision?: RevisionValue },
+      at: Date = new Date(),
+    ): Promise<StoredReviewEntry> {
+      const sequenceKey = `${target.contentType}|${target.documentId}|${target.locale}|after:${seenLastEntryId ?? 0}`;
+      try {
+        const row = await query().create({
+          data: {
+            contentType: target.contentType,
+            reviewedDocumentId: target.documentId,
+            locale: target.locale,
+            revisionHash: entry.revisionHash,
+            decision: entry.decision,
+            comment: entry.comment ?? null,
+            actorId: entry.actorId,
+            actorName: entry.actorName,
+            providerDocumentId: entry.providerDocumentId ?? null,
+            decidedAt: at,
+            revision: entry.revision ?? null,
+            sequenceKey,
+          },
+        });
+        return toDomain(row);
+      } catch (error) {
+        if (/unique|duplicate/i.test(String((error as Error)?.message))) {
+          throw new ReviewConflictError('Someone else decided on this revision at the same moment. Reload to see the current state.');
+        }
+        throw error;
+      }
+    },
+  };
+}

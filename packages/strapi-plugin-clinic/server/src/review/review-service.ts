@@ -1,0 +1,215 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import {
+  approveRevision,
+  bylineFromApproval,
+  publishRefusal,
+  rejectRevision,
+  reviewIntervalMonths,
+  reviewsDue,
+  reviewState,
+  submitForReview,
+  toIsoDate,
+  translationMayBeOutOfDate,
+  type Refusal,
+  type Reviewer,
+  type ReviewLogEntry,
+  type ReviewState,
+} from 'clinic-domain';
+import { loadDraftRevision, type Revision } from './revision-loader';
+import { ReviewConflictError, reviewLog, type StoredReviewEntry } from './review-log';
+import { asWorkflow } from './workflow-context';
+import { PHYSICIAN_ROLE_CODE } from './roles';
+import type { ClinicPluginConfig } from '../config';
+
+export const REVIEWABLE_TYPES = ['plugin::clinic.procedure', 'plugin::clinic.faq', 'plugin::clinic.provider'];
+
+export interface Target {
+  contentType: string;
+  documentId: string;
+  locale: string;
+}
+
+export interface AdminUser {
+  id: number | string;
+  email: string;
+  firstname?: string | null;
+  lastname?: string | null;
+  roles?: Array<{ code: string }>;
+}
+
+const httpError = (refusal: Refusal) => {
+  if (refusal.status === 403) return new errors.PolicyError(refusal.message);
+  if (refusal.status === 409) return new ConflictError(refusal.message);
+  return new errors.ValidationError(refusal.message);
+};
+
+/** 409: the request was valid but the revision's state has moved on (the admin API answers it). */
+export class ConflictError extends Error {
+  readonly status = 409;
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConflictError';
+  }
+}
+
+/**
+ * Thin orchestration of the approval workflow: load the revision and the log, let the pure
+ * rules decide, append the decision. Everything that decides lives in clinic-domain.
+ */
+export function reviewService(strapi: Core.Strapi) {
+  const log = reviewLog(strapi);
+  const config = () => strapi.config.get('plugin::clinic') as ClinicPluginConfig;
+  const defaultLocale = async (): Promise<string> => (await strapi.plugin('i18n').service('locales').getDefaultLocale()) ?? 'en';
+
+  async function revisionOf(target: Target): Promise<Revision> {
+    if (!REVIEWABLE_TYPES.includes(target.contentType)) throw new errors.ValidationError(`${target.contentType} has no medical review.`);
+    const revision = await loadDraftRevision(strapi, target.contentType, target.documentId, target.locale);
+    if (!revision) throw new errors.NotFoundError(`No ${target.locale} draft of document ${target.documentId} exists.`);
+    return revision;
+  }
+
+  async function reviewerFor(user: AdminUser): Promise<Reviewer> {
+    const provider = await strapi.db.query('plugin::clinic.provider' as any).findOne({ where: { reviewerAccountEmail: user.email }, select: ['documentId'] });
+    return {
+      id: String(user.id),
+      name: [user.firstname, user.lastname].filter(Boolean).join(' ') || user.email,
+      isPhysician: (user.roles ?? []).some((role) => role.code === PHYSICIAN_ROLE_CODE),
+      providerDocumentId: provider?.documentId ?? null,
+    };
+  }
+
+  async function clinicSettings() {
+    const clinic = await strapi.db.query('plugin::clinic.clinic' as any).findOne({ where: {}, select: ['allowSelfApproval', 'defaultReviewIntervalMonths'], orderBy: [{ publishedAt: 'desc' }] });
+    return { allowSelfApproval: Boolean(clinic?.allowSelfApproval), defaultReviewIntervalMonths: clinic?.defaultReviewIntervalMonths ?? 12 };
+  }
+
+  async function append(target: Target, entries: StoredReviewEntry[], entry: Omit<ReviewLogEntry, 'at'>, revision: Revision, at?: Date) {
+    try {
+      return await log.append(target, entries.at(-1)?.id ?? null, { ...entry, revision: revision.content }, at);
+    } catch (error) {
+      if (error instanceof ReviewConflictError) throw new ConflictError(error.message);
+      throw error;
+    }
+  }
+
+  function expectHash(revision: Revision, presented: string | undefined) {
+    if (presented && presented !== revision.hash) {
+      throw new ConflictError('The text changed after you opened it: review the current revision before deciding.');
+    }
+  }
+
+  /** Flags translations whose approval predates the default locale's newest approval. */
+  async function refreshTranslationDrift(contentType: string, documentId: string) {
+    const fallback = await defaultLocale();
+    const entries = await log.entriesFor(contentType, documentId);
+    const lastApproval = (locale: string) => entries.filter((e) => e.locale === locale && e.decision === 'approved').at(-1)?.at ?? null;
+    const rows: Array<{ locale: string }> = await strapi.db.query(contentType as any).findMany({ where: { documentId }, select: ['locale'] });
+    for (const locale of new Set(rows.map((r) => r.locale))) {
+      const outOfDate = translationMayBeOutOfDate({ locale, defaultLocale: fallback, defaultLocaleLastApprovedAt: lastApproval(fallback), localeLastApprovedAt: lastApproval(locale) });
+      await strapi.db.query(contentType as any).updateMany({ where: { documentId, locale }, data: { translationOutOfDate: outOfDate } });
+    }
+  }
+
+  return {
+    isMedical: (uid: string) => config().medicalContentTypes.includes(uid),
+
+    async stateOf(target: Target): Promise<{ revision: Revision; state: ReviewState; entries: StoredReviewEntry[] }> {
+      const revision = await revisionOf(target);
+      const entries = await log.entriesFor(target.contentType, target.documentId, target.locale);
+      return { revision, state: reviewState(entries, revision.hash), entries };
+    },
+
+    reviewerFor,
+
+    /** `at` is only for importing reviews that happened elsewhere (the demo's history). */
+    async submit(target: Target, user: AdminUser, at?: Date) {
+      const { revision, state, entries } = await this.stateOf(target);
+      const decided = submitForReview(state, revision.hash, await reviewerFor(user));
+      if (!decided.ok) throw httpError(decided);
+      return append(target, entries, decided.entry, revision, at);
+    },
+
+    async approve(target: Target, user: AdminUser, input: { revisionHash?: string; comment?: string | null; at?: Date }) {
+      const { revision, state, entries } = await this.stateOf(target);
+      expectHash(revision, input.revisionHash);
+      const decided = approveRevision(state, revision.hash, await reviewerFor(user), { allowSelfApproval: (await clinicSettings()).allowSelfApproval, comment: input.comment });
+      if (!decided.ok) throw httpError(decided);
+      const entry = await append(target, entries, decided.entry, revision, input.at);
+      await refreshTranslationDrift(target.contentType, target.documentId);
+      return entry;
+    },
+
+    async reject(target: Target, user: AdminUser, input: { revisionHash?: string; comment?: string | null }) {
+      const { revision, state, entries } = await this.stateOf(target);
+      expectHash(revision, input.revisionHash);
+      const decided = rejectRevision(state, revision.hash, await reviewerFor(user), input.comment);
+      if (!decided.ok) throw httpError(decided);
+      return append(target, entries, decided.entry, revision);
+    },
+
+    /** The publish gate's question: may this locale go live, and with which byline? */
+    async approvalForPublish(target: Target): Promise<ReviewLogEntry> {
+      const { state } = await this.stateOf(target);
+      const refusal = publishRefusal(state, target.locale);
+      if (refusal) throw new errors.ValidationError(refusal);
+      return state.entry!;
+    },
+
+    async applyByline(target: Target, approval: ReviewLogEntry) {
+      const draft = await strapi.db.query(target.contentType as any).findOne({ where: { documentId: target.documentId, locale: target.locale, publishedAt: null }, select: ['reviewIntervalMonths'] });
+      const byline = bylineFromApproval(approval, reviewIntervalMonths(draft?.reviewIntervalMonths, (await clinicSettings()).defaultReviewIntervalMonths));
+      // Relations join versions of the same locale: a reviewer without a bio in this locale
+      // cannot be linked yet (the dates still are); translating the bio links it.
+      const reviewerHere = byline.reviewedBy && (await strapi.db.query('plugin::clinic.provider' as any).count({ where: { documentId: byline.reviewedBy, locale: target.locale } }));
+      if (!reviewerHere) {
+        strapi.log.warn(`[clinic] reviewer ${byline.reviewedBy} has no ${target.locale} bio; ${target.documentId} (${target.locale}) is published without a linked reviewer`);
+        byline.reviewedBy = null;
+      }
+      await asWorkflow(() =>
+        strapi.documents(target.contentType as any).update({ documentId: target.documentId, locale: target.locale, data: byline } as any),
+      );
+    },
+
+    /** Revisions awaiting a physician, by locale, oldest first. */
+    async queue() {
+      const entries = await log.allEntries();
+      const latestByTarget = new Map<string, StoredReviewEntry>();
+      for (const entry of entries) latestByTarget.set(`${entry.contentType}|${entry.reviewedDocumentId}|${entry.locale}`, entry);
+      const waiting = [...latestByTarget.values()].filter((e) => e.decision === 'submitted');
+      const items = [];
+      for (const entry of waiting) {
+        const revision = await loadDraftRevision(strapi, entry.contentType, entry.reviewedDocumentId, entry.locale);
+        // A text edited after submission is no longer the revision that was submitted.
+        if (!revision || revision.hash !== entry.revisionHash) continue;
+        items.push({ contentType: entry.contentType, documentId: entry.reviewedDocumentId, locale: entry.locale, title: titleOf(revision.entry), submittedBy: entry.actorName, submittedAt: entry.at, revisionHash: entry.revisionHash });
+      }
+      return items.sort((a, b) => a.submittedAt.localeCompare(b.submittedAt));
+    },
+
+    /** Published pages whose review is overdue or due within 30 days, soonest first. */
+    async due(today = toIsoDate(new Date())) {
+      const rows = [];
+      for (const contentType of REVIEWABLE_TYPES) {
+        const published = await strapi.documents(contentType as any).findMany({
+          locale: '*',
+          status: 'published',
+          fields: ['documentId', 'locale', 'nextReviewDue', 'lastReviewedOn', ...(['title', 'question', 'fullName'].filter((f) => f in (strapi.getModel(contentType as any)?.attributes ?? {})))] as any,
+          populate: { reviewedBy: { fields: ['fullName', 'credentials'] } } as any,
+          limit: 1000,
+        } as any);
+        for (const row of published as any[]) {
+          rows.push({ contentType, documentId: row.documentId, locale: row.locale, title: titleOf(row), lastReviewedOn: row.lastReviewedOn, nextReviewDue: row.nextReviewDue, physician: row.reviewedBy ? `${row.reviewedBy.fullName}${row.reviewedBy.credentials ? `, ${row.reviewedBy.credentials}` : ''}` : null });
+        }
+      }
+      return reviewsDue(rows, today);
+    },
+
+    refreshTranslationDrift,
+    log,
+  };
+}
+
+const titleOf = (entry: Record<string, any>): string => entry.title ?? entry.question ?? entry.fullName ?? entry.documentId;
+
+export type ReviewService = ReturnType<typeof reviewService>;

@@ -1,0 +1,88 @@
+import type { Core } from '@strapi/strapi';
+import { REVIEW_FIELDS } from './workflow-context';
+
+export const EDITOR_ROLE_CODE = 'clinic-marketing-editor';
+export const PHYSICIAN_ROLE_CODE = 'clinic-physician-reviewer';
+
+/** Admin permissions of the review workflow, checked on its routes (see ../routes). */
+export const REVIEW_ACTIONS = {
+  read: 'plugin::clinic.review.read',
+  submit: 'plugin::clinic.review.submit',
+  decide: 'plugin::clinic.review.decide',
+} as const;
+
+export async function registerReviewActions(strapi: Core.Strapi): Promise<void> {
+  await strapi.service('admin::permission').actionProvider.registerMany([
+    { section: 'plugins', displayName: 'See medical reviews, the review queue and reviews due', uid: 'review.read', pluginName: 'clinic' },
+    { section: 'plugins', displayName: 'Submit a revision for medical review', uid: 'review.submit', pluginName: 'clinic' },
+    { section: 'plugins', displayName: 'Approve or reject a revision (physicians)', uid: 'review.decide', pluginName: 'clinic' },
+  ]);
+}
+
+const CM = (action: string) => `plugin::content-manager.explorer.${action}`;
+const CLINIC_SUBJECTS = ['procedure', 'faq', 'provider', 'rebrand-notice', 'clinic'].map((n) => `plugin::clinic.${n}`);
+// Fields editors never touch: the workflow owns the review fields, administrators the account links.
+const RESTRICTED_FIELDS = new Set<string>([...REVIEW_FIELDS, 'reviewerAccountEmail', 'allowSelfApproval']);
+
+interface PermissionSpec {
+  action: string;
+  subject?: string;
+  properties?: { fields?: string[]; locales?: string[] | null };
+  conditions?: string[];
+}
+
+async function contentPermissions(strapi: Core.Strapi, actions: string[], subjects: string[], restrictFields: boolean): Promise<PermissionSpec[]> {
+  const actionProvider = strapi.service('admin::permission').actionProvider;
+  const actionObjects = actions.map((id) => actionProvider.get(id)).filter(Boolean);
+  const all: PermissionSpec[] = strapi.service('admin::content-type').getPermissionsWithNestedFields(actionObjects);
+  return all
+    .filter((p) => p.subject && subjects.includes(p.subject))
+    .map((p) => ({
+      action: p.action,
+      subject: p.subject,
+      properties: {
+        ...(p.properties?.fields ? { fields: p.properties.fields.filter((f) => !restrictFields || !RESTRICTED_FIELDS.has(f.split('.')[0]!)) } : {}),
+        // null: every locale, including one added later in the admin.
+        locales: null,
+      },
+      conditions: [],
+    }));
+}
+
+async function rolePermissions(strapi: Core.Strapi, medicalTypes: string[]) {
+  const nonMedical = CLINIC_SUBJECTS.filter((s) => !medicalTypes.includes(s));
+  const upload = ['plugin::upload.read', 'plugin::upload.assets.create', 'plugin::upload.assets.update', 'plugin::upload.assets.download', 'plugin::upload.assets.copy-link'].map((action) => ({ action }));
+  return {
+    editor: [
+      ...(await contentPermissions(strapi, [CM('create'), CM('read'), CM('update'), CM('delete')], CLINIC_SUBJECTS, true)),
+      ...(await contentPermissions(strapi, [CM('publish')], nonMedical, true)),
+      { action: REVIEW_ACTIONS.read },
+      { action: REVIEW_ACTIONS.submit },
+      ...upload,
+    ],
+    physician: [
+      ...(await contentPermissions(strapi, [CM('read')], CLINIC_SUBJECTS, false)),
+      ...(await contentPermissions(strapi, [CM('publish')], medicalTypes, false)),
+      { action: REVIEW_ACTIONS.read },
+      { action: REVIEW_ACTIONS.decide },
+      { action: 'plugin::upload.read' },
+    ],
+  };
+}
+
+/** Creates the two clinic roles once; an administrator's later changes to them are kept. */
+export async function ensureClinicRoles(strapi: Core.Strapi, medicalTypes: string[]): Promise<{ editorRoleId: number; physicianRoleId: number }> {
+  const roles = strapi.service('admin::role');
+  const permissions = await rolePermissions(strapi, medicalTypes);
+  const ensure = async (code: string, name: string, description: string, perms: PermissionSpec[]) => {
+    const existing = await roles.findOne({ code });
+    if (existing) return existing.id as number;
+    const role = await roles.create({ name, code, description });
+    await roles.assignPermissions(role.id, perms);
+    return role.id as number;
+  };
+  return {
+    editorRoleId: await ensure(EDITOR_ROLE_CODE, 'Marketing editor', 'Writes and translates clinic content; submits medical content for review; cannot approve or publish it.', permissions.editor),
+    physicianRoleId: await ensure(PHYSICIAN_ROLE_CODE, 'Physician reviewer', 'Reads drafts, approves or rejects submitted revisions, and publishes approved medical content.', permissions.physician),
+  };
+}
