@@ -64,6 +64,9 @@ async function rolePermissions(strapi: Core.Strapi, medicalTypes: string[]) {
       ...(await contentPermissions(strapi, [CM('read')], CLINIC_SUBJECTS, false)),
       ...(await contentPermissions(strapi, [CM('publish')], medicalTypes, false)),
       { action: REVIEW_ACTIONS.read },
+      // A physician may submit too (say, a revision an editor prepared); approving their own
+      // submission is still refused unless the clinic allows self-approval.
+      { action: REVIEW_ACTIONS.submit },
       { action: REVIEW_ACTIONS.decide },
       { action: 'plugin::upload.read' },
     ],
