@@ -18,3 +18,46 @@ export const approveBody = z.object({ locale, revisionHash: z.string().regex(/^[
 export const rejectBody = z.object({ locale, revisionHash: z.string().regex(/^[0-9a-f]{64}$/, 'revisionHash must be the hash of the revision you reviewed'), comment: z.string().max(2000) });
 
 export type TargetParams = z.infer<typeof targetParams>;
+
+/** Response shapes, shared with the admin panel (type-only imports). */
+export type ReviewStatusName = 'not_submitted' | 'awaiting_review' | 'approved' | 'changed_since_approval' | 'rejected';
+export interface ReviewEntryView {
+  decision: 'submitted' | 'approved' | 'rejected';
+  actorName: string;
+  at: string;
+  comment: string | null;
+  revisionHash: string;
+}
+export interface ReviewStatusView {
+  contentType: string;
+  documentId: string;
+  locale: string;
+  revisionHash: string;
+  status: ReviewStatusName;
+  entry: ReviewEntryView | null;
+  lastApproval: ReviewEntryView | null;
+  translationOutOfDate: boolean;
+  medical: boolean;
+  history: ReviewEntryView[];
+  diffSinceLastApproval: Array<{ kind: 'added' | 'removed'; text: string }>;
+  can: { submit: boolean; decide: boolean };
+}
+export interface QueueItemView {
+  contentType: string;
+  documentId: string;
+  locale: string;
+  title: string;
+  submittedBy: string;
+  submittedAt: string;
+  revisionHash: string;
+}
+export interface DueItemView {
+  contentType: string;
+  documentId: string;
+  locale: string;
+  title: string;
+  lastReviewedOn: string | null;
+  nextReviewDue: string;
+  physician: string | null;
+  dueState: 'overdue' | 'due-soon';
+}
