@@ -149,6 +149,13 @@ describe('content model', () => {
     expect(rest.body.data.map((f: any) => f.question)).toEqual(['Ça fait mal ?']);
     const gql = await cms.graphql('query { clinicFaqs(locale: "fr") { question locale } }');
     expect(gql.body.data.clinicFaqs).toEqual([{ question: 'Ça fait mal ?', locale: 'fr' }]);
+    // The site takes its locales from here.
+    const locales = await cms.graphql('{ clinicLocales { code isDefault } }');
+    expect(locales.body.data.clinicLocales).toEqual([
+      { code: 'en', isDefault: true },
+      { code: 'es', isDefault: false },
+      { code: 'fr', isDefault: false },
+    ]);
   });
 
   it('exposes no write route to the public', async () => {

@@ -14,7 +14,32 @@ export function registerGraphqlExtension(strapi: Core.Strapi): void {
   extension.shadowCRUD('plugin::clinic.review-entry').disable();
 
   extension.use(() => ({
-    resolversConfig: Object.fromEntries(
+    // The site builds its routes from the CMS's locales, so a locale added in the admin appears without code.
+    typeDefs: `
+      type ClinicLocale {
+        code: String!
+        name: String!
+        isDefault: Boolean!
+      }
+      extend type Query {
+        "The locales content is written in; the site serves one URL prefix per locale."
+        clinicLocales: [ClinicLocale!]!
+      }
+    `,
+    resolvers: {
+      Query: {
+        clinicLocales: async () => {
+          const service = strapi.plugin('i18n').service('locales');
+          const [locales, defaultLocale] = await Promise.all([service.find(), service.getDefaultLocale()]);
+          return (locales as Array<{ code: string; name: string }>)
+            .map((l) => ({ code: l.code, name: l.name, isDefault: l.code === defaultLocale }))
+            .sort((a, b) => Number(b.isDefault) - Number(a.isDefault) || a.code.localeCompare(b.code));
+        },
+      },
+    },
+    resolversConfig: {
+      'Query.clinicLocales': { auth: false },
+      ...Object.fromEntries(
       CLINIC_CONTENT_TYPES.flatMap((name) => {
         const typeName = `Clinic${name.replace(/(^|-)(\w)/g, (_m: string, _d: string, c: string) => c.toUpperCase())}`;
         return [
@@ -23,6 +48,7 @@ export function registerGraphqlExtension(strapi: Core.Strapi): void {
         ];
       }),
     ),
+    },
   }));
 }
 

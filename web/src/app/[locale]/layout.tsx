@@ -1,0 +1,82 @@
+import type { ReactNode } from 'react';
+import { draftMode } from 'next/headers';
+import { NextIntlClientProvider } from 'next-intl';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { getSiteChrome } from '@/lib/cms';
+import { resolveLocale } from '@/lib/i18n-locale';
+import { paths } from '@/lib/seo/alternates';
+import { RebrandBanner, hideDismissedNoticeScript } from '@/components/layout/RebrandBanner';
+import { RememberLocale } from '@/components/layout/RememberLocale';
+import '../globals.css';
+
+// Pages are rendered on first request and then served from Next's cache until the CMS
+// webhook (or the hourly expiry) refreshes them.
+export const dynamicParams = true;
+export const revalidate = 3600;
+export async function generateStaticParams() {
+  return [];
+}
+
+export default async function LocaleLayout({ children, params }: { children: ReactNode; params: Promise<{ locale: string }> }) {
+  const { locale } = await resolveLocale((await params).locale);
+  setRequestLocale(locale);
+  const t = await getTranslations('Layout');
+  const { clinic, notices } = await getSiteChrome(locale);
+  const preview = (await draftMode()).isEnabled;
+  const tel = clinic?.phone.replace(/[^+\d]/g, '');
+
+  return (
+    <html lang={locale}>
+      <head>
+        <script dangerouslySetInnerHTML={{ __html: hideDismissedNoticeScript }} />
+      </head>
+      <body>
+        <a className="skip-link" href="#main">
+          {t('skipToContent')}
+        </a>
+        {preview && (
+          <div className="preview-bar" role="status">
+            {t('previewMode')} <a href="/api/preview/disable">{t('exitPreview')}</a>
+          </div>
+        )}
+        <RebrandBanner notices={notices} />
+        <header className="site-header">
+          <div className="container">
+            <a className="brand" href={paths.home(locale)}>
+              {clinic?.name ?? 'Clinic'}
+            </a>
+            <nav aria-label={t('nav')}>
+              <ul>
+                <li>
+                  <a href={paths.procedures(locale)}>{t('procedures')}</a>
+                </li>
+                <li>
+                  <a href={paths.faq(locale)}>{t('faq')}</a>
+                </li>
+                {clinic && (
+                  <li>
+                    <a className="phone-link" href={`tel:${tel}`}>
+                      {t('call')}: {clinic.phone}
+                    </a>
+                  </li>
+                )}
+              </ul>
+            </nav>
+          </div>
+        </header>
+        <main id="main" tabIndex={-1}>
+          <div className="container">
+            <NextIntlClientProvider>{children}</NextIntlClientProvider>
+          </div>
+        </main>
+        <footer className="site-footer">
+          <div className="container">
+            <p>{t('footer')}</p>
+            {clinic?.address && <p>{clinic.address}</p>}
+          </div>
+        </footer>
+        <RememberLocale locale={locale} />
+      </body>
+    </html>
+  );
+}

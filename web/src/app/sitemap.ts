@@ -1,0 +1,25 @@
+import type { MetadataRoute } from 'next';
+import { getDefaultLocale, getLocales, getSitemapDocuments } from '@/lib/cms';
+import { alternatesFor, paths } from '@/lib/seo/alternates';
+import { SITE_URL } from '@/lib/site';
+
+// Rendered on request (its CMS reads are cached), so building the site never needs the CMS.
+export const dynamic = 'force-dynamic';
+
+/** Every published page, once per locale, each with its hreflang alternates. */
+export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
+  const [locales, defaultLocale, documents] = await Promise.all([getLocales(), getDefaultLocale(), getSitemapDocuments()]);
+  const entries: MetadataRoute.Sitemap = [];
+  const add = (versions: Array<{ locale: string; path: string }>, lastModified?: string | null) => {
+    for (const version of versions) {
+      const { canonical, languages } = alternatesFor({ siteUrl: SITE_URL, current: version, published: versions, defaultLocale });
+      entries.push({ url: canonical, ...(lastModified ? { lastModified } : {}), alternates: { languages } });
+    }
+  };
+  for (const page of [paths.home, paths.procedures, paths.faq]) add(locales.map((l) => ({ locale: l.code, path: page(l.code) })));
+  for (const doc of documents) {
+    const pathOf = doc.kind === 'procedure' ? paths.procedure : paths.provider;
+    add(doc.versions.map((v) => ({ locale: v.locale, path: pathOf(v.locale, v.slug) })), doc.updatedAt);
+  }
+  return entries;
+}

@@ -1,0 +1,31 @@
+import { getTranslations } from 'next-intl/server';
+import { isNoticeActive } from 'clinic-domain';
+import type { RebrandNotice } from '@/lib/cms';
+import { DismissNotice } from './DismissNotice';
+
+/**
+ * The rebrand notice, inside its window only. It sits in the page flow (never over the
+ * content), and a dismissal is remembered in this browser (see DismissNotice).
+ */
+export async function RebrandBanner({ notices, now = new Date() }: { notices: RebrandNotice[]; now?: Date }) {
+  const notice = notices.find((n) => isNoticeActive(n, now));
+  if (!notice) return null;
+  const t = await getTranslations('Rebrand');
+  return (
+    <aside className="rebrand-banner" aria-label={t('label')} data-notice-id={notice.documentId} data-ends-at={notice.endsAt}>
+      <p>
+        {notice.message}
+        {notice.phone && (
+          <>
+            {' '}
+            <a href={`tel:${notice.phone.replace(/[^+\d]/g, '')}`}>{t('call', { phone: notice.phone })}</a>
+          </>
+        )}
+      </p>
+      <DismissNotice noticeId={notice.documentId} label={t('dismiss')} />
+    </aside>
+  );
+}
+
+/** Runs before paint: a dismissed (or expired) notice never flashes on later pages. */
+export const hideDismissedNoticeScript = `try{var d=JSON.parse(localStorage.getItem('dismissed-notices')||'[]');var s=document.createElement('style');s.textContent=d.map(function(i){return '[data-notice-id="'+String(i).replace(/[^\\w-]/g,'')+'"]{display:none!important}'}).join('');document.head.appendChild(s)}catch(e){}`;

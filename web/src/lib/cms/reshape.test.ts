@@ -1,0 +1,48 @@
+import { reshapeChrome, reshapeProcedure } from './reshape';
+
+const wire: any = {
+  documentId: 'd1',
+  locale: 'es',
+  title: 'Título',
+  slug: 'titulo',
+  summary: 'Resumen',
+  anesthesia: null,
+  typicalDurationMinutes: 60,
+  setting: 'outpatient',
+  procedureType: 'percutaneous',
+  lastReviewedOn: '2026-04-25',
+  nextReviewDue: '2027-04-25',
+  translationOutOfDate: true,
+  updatedAt: '2026-05-01T00:00:00.000Z',
+  otherNames: [{ name: 'Otro' }, null],
+  sections: [{ kind: 'how_performed', heading: 'Pasos', body: null, steps: [{ title: 'Uno', detail: null }] }],
+  faqs: [{ documentId: 'f', question: 'Q', answer: 'A' }, null],
+  providers: [{ documentId: 'p', fullName: 'Thomas Stauss', credentials: 'MD', specialty: 'Dolor', slug: 'thomas-stauss', acceptingNewPatients: true }],
+  reviewedBy: { fullName: 'Thomas Stauss', credentials: 'MD', specialty: 'Dolor', slug: 'thomas-stauss' },
+  relatedProcedures: [{ title: 'Otra', slug: 'otra' }],
+  localizations: [{ locale: 'en', slug: 'title' }],
+};
+
+describe('reshaping CMS data', () => {
+  it('turns a procedure into the site’s shape, with the byline from the approval fields', () => {
+    const p = reshapeProcedure(wire);
+    expect(p.byline).toEqual({ reviewerName: 'Thomas Stauss, MD', reviewerSlug: 'thomas-stauss', reviewedOn: '2026-04-25' });
+    expect(p.otherNames).toEqual(['Otro']);
+    expect(p.faqs).toHaveLength(1);
+    expect(p.providers[0]!.displayName).toBe('Thomas Stauss, MD');
+    expect(p.alternates).toEqual([{ locale: 'en', slug: 'title' }]);
+    expect(p.translationOutOfDate).toBe(true);
+    expect(p.sections[0]!.steps).toEqual([{ title: 'Uno', detail: null }]);
+  });
+
+  it('has no byline without a reviewer or a review date', () => {
+    expect(reshapeProcedure({ ...wire, reviewedBy: null }).byline).toBeNull();
+    expect(reshapeProcedure({ ...wire, lastReviewedOn: null }).byline).toBeNull();
+  });
+
+  it('reshapes the clinic and its rebrand notices', () => {
+    const chrome = reshapeChrome({ clinicClinic: { name: 'C', phone: '1', address: null }, clinicRebrandNotices: [{ documentId: 'n', previousName: 'A', newName: 'B', message: 'm', phone: null, startsAt: 's', endsAt: 'e' }] } as any);
+    expect(chrome.clinic).toEqual({ name: 'C', phone: '1', address: null });
+    expect(chrome.notices[0]).toMatchObject({ previousName: 'A', newName: 'B' });
+  });
+});
