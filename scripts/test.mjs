@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { buildPackages, installWorkspace } from './lib/install.mjs';
 import { startPostgres } from './lib/postgres.mjs';
 import { run } from './lib/run.mjs';
+import { runBrowserTests } from './lib/e2e.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const resultsDir = join(root, '.test-results');
@@ -43,6 +44,30 @@ async function jest(name, cwd, extraEnv = {}, args = []) {
   if (code !== 0 || !report.success) failures.push(`${name}: ${report.numFailedTests} failed, ${report.numRuntimeErrorTestSuites} suites did not run`);
 }
 
+/** The site's generated types must match the committed schema. */
+async function codegenCheck() {
+  console.log('\n=== codegen: web/src/lib/cms/generated matches cms/schema.graphql ===');
+  const code = await run('pnpm', ['exec', 'graphql-codegen', '--config', 'codegen.ts', '--check'], { cwd: join(root, 'web') });
+  if (code === 0) totals.passed += 1;
+  else {
+    totals.failed += 1;
+    failures.push('codegen: generated types differ from the schema; run `pnpm --filter web codegen` and commit');
+  }
+}
+
+async function browserTests() {
+  try {
+    const result = await runBrowserTests(root, {});
+    totals.passed += result.passed;
+    totals.failed += result.failed;
+    totals.skipped += result.skipped;
+    if (result.failed) failures.push(`browser journeys: ${result.failed} failed (screenshots in e2e-artifacts/)`);
+  } catch (error) {
+    totals.failed += 1;
+    failures.push(`browser journeys could not run: ${error.message}`);
+  }
+}
+
 async function main() {
   rmSync(resultsDir, { recursive: true, force: true });
   mkdirSync(resultsDir, { recursive: true });
@@ -51,6 +76,8 @@ async function main() {
 
   await jest('unit-domain', join(root, 'packages/clinic-domain'));
   await jest('unit-plugin', join(root, 'packages/strapi-plugin-clinic'));
+  await jest('unit-web', join(root, 'web'));
+  await codegenCheck();
   await jest('integration-sqlite', join(root, 'cms'), { DATABASE_CLIENT: 'sqlite' });
 
   const postgres = await startPostgres({ port: Number(process.env.TEST_POSTGRES_PORT ?? 55432) });
@@ -64,6 +91,8 @@ async function main() {
     console.warn('\n!!! PostgreSQL is not installed (apt-get install postgresql): the PostgreSQL run was skipped.');
     if (process.env.CI) failures.push('integration-postgres: PostgreSQL is required in CI');
   }
+
+  await browserTests();
 
   console.log('');
   for (const failure of failures) console.log(`FAILED ${failure}`);

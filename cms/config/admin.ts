@@ -4,4 +4,14 @@ export default ({ env }: { env: any }) => ({
   transfer: { token: { salt: env('TRANSFER_TOKEN_SALT', 'demo-transfer-salt-change-me') } },
   secrets: { encryptionKey: env('ENCRYPTION_KEY', 'demo-encryption-key-change-me') },
   flags: { nps: false, promoteEE: false },
+  // "Open preview" in the Content Manager shows the draft of the edited locale on the site.
+  preview: {
+    enabled: Boolean(env('PREVIEW_SECRET', '')),
+    config: {
+      allowedOrigins: [env('SITE_URL', 'http://localhost:3000')],
+      async handler(uid: string, params: { documentId: string; locale?: string; status?: string }) {
+        return strapi.plugin('clinic').service('preview').url(uid, params);
+      },
+    },
+  },
 });

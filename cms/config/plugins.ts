@@ -9,6 +9,7 @@ export default ({ env }: { env: any }) => ({
       // The site's revalidation endpoint(s), told about approvals and publications.
       webhookUrls: env.array('CLINIC_WEBHOOK_URLS', []),
       webhookSecret: env('CLINIC_WEBHOOK_SECRET', ''),
+      siteUrl: env('SITE_URL', 'http://localhost:3000'),
     },
   },
   'users-permissions': {

@@ -37,6 +37,19 @@ export async function proxy(request: NextRequest) {
     response.headers.set('Vary', 'Accept-Language, Cookie');
     return response;
   }
+  // A path whose first segment is not a CMS locale is a 404, told in the visitor's language:
+  // rewritten under that locale, where no page matches it.
+  const first = request.nextUrl.pathname.split('/')[1] ?? '';
+  const { locales, defaultLocale } = await cmsLocales();
+  if (!locales.includes(first)) {
+    const locale = negotiateLocale({
+      cookieLocale: request.cookies.get(LOCALE_COOKIE)?.value,
+      acceptLanguage: request.headers.get('accept-language'),
+      available: locales,
+      defaultLocale,
+    });
+    return NextResponse.rewrite(new URL(`/${locale}/not-a-page${request.nextUrl.pathname}`, request.url));
+  }
   // Draft previews are for editors and physicians only: never indexed, never cached.
   if (request.cookies.has('__prerender_bypass')) {
     const response = NextResponse.next();

@@ -7,6 +7,8 @@ export interface ClinicPluginConfig {
   webhookUrls: string[];
   /** HMAC-SHA256 secret shared with the site; webhooks are not sent without it. */
   webhookSecret: string;
+  /** The patient site, for draft preview links. */
+  siteUrl: string;
 }
 
 export const defaultConfig: ClinicPluginConfig = {
@@ -14,6 +16,7 @@ export const defaultConfig: ClinicPluginConfig = {
   medicalContentTypes: ['plugin::clinic.procedure', 'plugin::clinic.faq'],
   webhookUrls: [],
   webhookSecret: '',
+  siteUrl: 'http://localhost:3000',
 };
 
 export default {

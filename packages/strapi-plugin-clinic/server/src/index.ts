@@ -9,6 +9,7 @@ import { reviewService } from './review/review-service';
 import { reviewController } from './review/admin-api/review-controller';
 import { reviewAdminRoutes } from './review/admin-api/routes';
 import { webhookService } from './webhooks/webhook-service';
+import { previewService } from './preview/preview-service';
 
 const plugin: Record<string, unknown> = {
   register,
@@ -20,6 +21,7 @@ const plugin: Record<string, unknown> = {
     ...services,
     reviews: ({ strapi }: any) => reviewService(strapi),
     webhooks: ({ strapi }: any) => webhookService(strapi),
+    preview: ({ strapi }: any) => previewService(strapi),
     demo: () => ({ seed: seedDemo, ensureAccounts: ensureDemoAccounts }),
     setup: setupService,
   },

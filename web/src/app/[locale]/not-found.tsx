@@ -6,6 +6,9 @@ export default async function NotFound() {
   const locale = await getLocale();
   return (
     <>
+      {/* React hoists this into <head>: a 404 has a title too. */}
+      <title>{t('title')}</title>
+      <meta name="robots" content="noindex" />
       <h1>{t('title')}</h1>
       <p>{t('body')}</p>
       <p>

@@ -1,4 +1,5 @@
 import { getTranslations } from 'next-intl/server';
+import { nativeLanguageName } from '@/lib/language-name';
 
 export interface LanguageLink {
   locale: string;
@@ -17,7 +18,7 @@ export async function LanguageSwitcher({ current, links }: { current: string; li
         {others.map((link) => (
           <li key={link.locale}>
             <a href={link.href} hrefLang={link.locale} lang={link.locale}>
-              {link.name.replace(/\s*\([^)]*\)\s*$/, '')}
+              {nativeLanguageName(link.locale, link.name)}
             </a>
           </li>
         ))}

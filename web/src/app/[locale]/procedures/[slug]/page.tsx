@@ -6,6 +6,7 @@ import { resolveLocale } from '@/lib/i18n-locale';
 import { pageLanguages } from '@/lib/page-languages';
 import { paths } from '@/lib/seo/alternates';
 import { SITE_URL } from '@/lib/site';
+import { languageNameIn } from '@/lib/language-name';
 import { procedurePageJsonLd, organizationJsonLd } from '@/lib/structured-data/structured-data';
 import { JsonLd } from '@/components/common/JsonLd';
 import { LanguageSwitcher } from '@/components/layout/LanguageSwitcher';
@@ -60,7 +61,7 @@ export default async function ProcedurePage({ params }: Params) {
   const { procedure, locale, fallback } = page;
   setRequestLocale(locale);
   const [t, { clinic, notices }, locales] = await Promise.all([getTranslations('Fallback'), getSiteChrome(locale), getLocales()]);
-  const nameOf = (code: string) => locales.find((l) => l.code === code)?.name.replace(/\s*\([^)]*\)\s*$/, '') ?? code;
+  const nameOf = (code: string) => languageNameIn(code, locale, locales.find((l) => l.code === code)?.name);
   const current = fallback ? { locale, path: paths.procedure(locale, slug) } : versionsOf(procedure)[0]!;
   const { links } = await pageLanguages(current, versionsOf(procedure), (l) => paths.procedure(l, procedure.slug));
   const url = `${SITE_URL}${current.path}`;

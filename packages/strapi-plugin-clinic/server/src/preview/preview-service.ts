@@ -1,0 +1,31 @@
+import type { Core } from '@strapi/strapi';
+import type { ClinicPluginConfig } from '../config';
+
+const PAGE_PATHS: Record<string, (locale: string, slug: string) => string> = {
+  'plugin::clinic.procedure': (locale, slug) => `/${locale}/procedures/${encodeURIComponent(slug)}`,
+  'plugin::clinic.provider': (locale, slug) => `/${locale}/providers/${encodeURIComponent(slug)}`,
+};
+
+/** Where the site shows a document's draft: its page, opened through the site's draft mode. */
+export function previewService(strapi: Core.Strapi) {
+  return {
+    async url(uid: string, params: { documentId: string; locale?: string; status?: string }): Promise<string | null> {
+      const { previewSecret, siteUrl } = strapi.config.get('plugin::clinic') as ClinicPluginConfig;
+      if (!previewSecret) return null;
+      const locale = params.locale ?? (await strapi.plugin('i18n').service('locales').getDefaultLocale()) ?? 'en';
+      const pathFor = PAGE_PATHS[uid];
+      let path = `/${locale}`;
+      if (pathFor) {
+        const entry = await strapi.documents(uid as any).findOne({ documentId: params.documentId, locale, status: 'draft', fields: ['slug'] as any });
+        if (!entry?.slug) return null;
+        path = pathFor(locale, entry.slug as string);
+      } else if (uid === 'plugin::clinic.faq') {
+        path = `/${locale}/faq`;
+      }
+      const url = new URL('/api/preview', siteUrl);
+      url.searchParams.set('secret', previewSecret);
+      url.searchParams.set('path', path);
+      return url.toString();
+    },
+  };
+}

@@ -1,0 +1,38 @@
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { run } from './run.mjs';
+import { buildSite, secrets, startCms, startSite } from './stack.mjs';
+
+/**
+ * Runs the Playwright journeys against a fresh, seeded CMS and a production build of the
+ * site, on ports of their own. Returns the counts from Playwright's JSON report.
+ */
+export async function runBrowserTests(root, { databaseEnv, grep, label = 'e2e', cmsPort = 1338, sitePort = 3100 } = {}) {
+  const artifacts = join(root, 'e2e-artifacts');
+  mkdirSync(artifacts, { recursive: true });
+  const siteUrl = `http://127.0.0.1:${sitePort}`;
+  console.log(`\n=== ${label}: starting the CMS and the site (logs in ${artifacts}) ===`);
+  const cms = await startCms({ port: cmsPort, siteUrl, databaseEnv, logFile: join(artifacts, `${label}-cms.log`) });
+  let site;
+  try {
+    await buildSite({ cmsUrl: cms.url, siteUrl });
+    site = await startSite({ port: sitePort, cmsUrl: cms.url, siteUrl, logFile: join(artifacts, `${label}-site.log`) });
+    const report = join(root, '.test-results', `${label}.json`);
+    rmSync(report, { force: true });
+    const code = await run('pnpm', ['exec', 'playwright', 'test', ...(grep ? ['--grep', grep] : [])], {
+      cwd: join(root, 'web'),
+      env: { SITE_URL: siteUrl, CMS_URL: cms.url, CMS_PID: String(cms.pid), ...secrets, PLAYWRIGHT_JSON_OUTPUT_NAME: report, PW_TEST_HTML_REPORT_OPEN: 'never' },
+    });
+    let stats = { expected: 0, unexpected: 0, skipped: 0, flaky: 0 };
+    try {
+      stats = JSON.parse(readFileSync(report, 'utf8')).stats;
+    } catch {
+      stats.unexpected = 1;
+    }
+    if (stats.unexpected) console.log(`\nBrowser test failures: screenshots and traces are in ${artifacts}`);
+    return { passed: stats.expected + stats.flaky, failed: stats.unexpected + (code !== 0 && !stats.unexpected ? 1 : 0), skipped: stats.skipped };
+  } finally {
+    await site?.stop();
+    await cms.stop();
+  }
+}

@@ -1,0 +1,64 @@
+/**
+ * Talks to the CMS's admin API the way the admin panel does, for tests that need content to
+ * change (edit, submit, approve, publish) without driving the admin UI.
+ */
+export const CMS_URL = process.env.CMS_URL ?? 'http://127.0.0.1:1338';
+export const DEMO_PASSWORD = process.env.DEMO_PASSWORD ?? 'ClinicDemo2026';
+
+export async function adminToken(email: string): Promise<string> {
+  const res = await fetch(`${CMS_URL}/admin/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: DEMO_PASSWORD }) });
+  if (!res.ok) throw new Error(`login ${email}: ${res.status}`);
+  return ((await res.json()) as any).data.token;
+}
+
+async function call(token: string, method: string, path: string, body?: unknown) {
+  const res = await fetch(`${CMS_URL}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const json = (await res.json().catch(() => ({}))) as any;
+  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json?.error ?? json)}`);
+  return json;
+}
+
+const cm = (uid: string) => `/content-manager/collection-types/${uid}`;
+
+export async function findDocument(token: string, uid: string, locale: string, filter: Record<string, string>) {
+  const params = new URLSearchParams({ locale, page: '1', pageSize: '10' });
+  for (const [k, v] of Object.entries(filter)) params.set(`filters[$and][0][${k}][$eq]`, v);
+  const res = await call(token, 'GET', `${cm(uid)}?${params}`);
+  return res.results[0];
+}
+
+export async function editDraft(token: string, uid: string, documentId: string, locale: string, change: (doc: any) => Record<string, unknown>) {
+  const current = await call(token, 'GET', `${cm(uid)}/${documentId}?locale=${locale}`);
+  return call(token, 'PUT', `${cm(uid)}/${documentId}?locale=${locale}`, change(current.data));
+}
+
+export async function createDraft(token: string, uid: string, locale: string, data: Record<string, unknown>) {
+  return (await call(token, 'POST', `${cm(uid)}?locale=${locale}`, data)).data;
+}
+
+const reviewType = (uid: string) => uid.replace('plugin::clinic.', '');
+
+export async function submit(token: string, uid: string, documentId: string, locale: string) {
+  return call(token, 'POST', `/clinic/reviews/${reviewType(uid)}/${documentId}/submit`, { locale });
+}
+
+export async function approve(token: string, uid: string, documentId: string, locale: string) {
+  const status = await call(token, 'GET', `/clinic/reviews/${reviewType(uid)}/${documentId}?locale=${locale}`);
+  return call(token, 'POST', `/clinic/reviews/${reviewType(uid)}/${documentId}/approve`, { locale, revisionHash: status.data.revisionHash });
+}
+
+export async function publish(token: string, uid: string, documentId: string, locale: string) {
+  return call(token, 'POST', `${cm(uid)}/${documentId}/actions/publish?locale=${locale}`, {});
+}
+
+/** The whole medical path: the editor submits, the physician approves and publishes. */
+export async function reviewAndPublish(uid: string, documentId: string, locale: string) {
+  const [editor, physician] = await Promise.all([adminToken('editor@clinic.test'), adminToken('physician@clinic.test')]);
+  await submit(editor, uid, documentId, locale);
+  await approve(physician, uid, documentId, locale);
+  await publish(physician, uid, documentId, locale);
+}

@@ -1,0 +1,32 @@
+import { defineConfig } from '@playwright/test';
+
+/**
+ * Browser journeys in Debian's Chromium against a running CMS and site (started by
+ * scripts/e2e.mjs or `pnpm test`). Screenshots and traces of failures go to e2e-artifacts/.
+ */
+export default defineConfig({
+  testDir: './e2e',
+  testMatch: '**/*.e2e.spec.ts',
+  outputDir: '../e2e-artifacts',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  reporter: [['list'], ['json', { outputFile: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ?? '../.test-results/e2e.json' }]],
+  projects: [
+    { name: 'journeys', testIgnore: '**/cms-down.e2e.spec.ts' },
+    // Stops the CMS, so it runs last.
+    { name: 'cms-down', testMatch: '**/cms-down.e2e.spec.ts', dependencies: ['journeys'] },
+  ],
+  use: {
+    baseURL: process.env.SITE_URL ?? 'http://127.0.0.1:3100',
+    screenshot: 'only-on-failure',
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      headless: process.env.HEADED !== '1',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    },
+  },
+});
