@@ -154,7 +154,10 @@ describe('role matrix', () => {
     await submit(id);
     await decide(id, 'approve');
     const editor = await cmPublish(id, 'editor');
-    expect(editor.status).toBe(403);
+    expect(editor.status).toBe(400);
+    expect(editor.body.error.message).toMatch(/Only a physician reviewer can publish medical content/);
+    const unapproved = await newFaq('Editor tries first?');
+    expect((await cmPublish(unapproved, 'editor')).body.error.message).toMatch(/Medical approval is missing/);
     expect((await cmPublish(id, 'physician')).status).toBe(200);
     const other = await newFaq('Admin publishes?');
     await submit(other);

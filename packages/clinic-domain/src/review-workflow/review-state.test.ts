@@ -94,3 +94,13 @@ describe('publish refusal', () => {
     expect(publishRefusal({ status: 'rejected', entry: { actorName: 'Thomas Stauss', comment: 'Add risks' } as ReviewLogEntry }, 'en')).toMatch(/rejected.*Add risks/);
   });
 });
+
+import { medicalPublishRefusal } from './review-state';
+
+describe('who may publish medical content', () => {
+  it('allows physicians and super admins, and tells editors why not', () => {
+    expect(medicalPublishRefusal(['physician'], 'physician', 'super')).toBeNull();
+    expect(medicalPublishRefusal(['super'], 'physician', 'super')).toBeNull();
+    expect(medicalPublishRefusal(['editor'], 'physician', 'super')).toMatch(/Only a physician reviewer/);
+  });
+});

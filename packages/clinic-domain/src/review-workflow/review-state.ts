@@ -121,3 +121,12 @@ export function publishRefusal(state: ReviewState, locale: string): string | nul
       return `Medical approval is missing: the ${locale} revision has not been reviewed. Submit it for medical review; a physician must approve it before it is published.`;
   }
 }
+
+/**
+ * Who may put medical content live from the admin: physician reviewers and super admins.
+ * Editors are told why, instead of finding a button that silently does nothing.
+ */
+export function medicalPublishRefusal(roleCodes: readonly string[], physicianRole: string, superAdminRole: string): string | null {
+  if (roleCodes.includes(physicianRole) || roleCodes.includes(superAdminRole)) return null;
+  return 'Only a physician reviewer can publish medical content. Submit it for medical review; the approving physician publishes it.';
+}

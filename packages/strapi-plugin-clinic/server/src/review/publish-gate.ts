@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import type { ReviewLogEntry } from 'clinic-domain';
+import { medicalPublishRefusal, type ReviewLogEntry } from 'clinic-domain';
+import { PHYSICIAN_ROLE_CODE } from './roles';
 import type { ReviewService } from './review-service';
 import type { WebhookService } from '../webhooks/webhook-service';
 
@@ -26,6 +27,12 @@ export function publishGate(strapi: Core.Strapi, reviews: () => ReviewService, w
     const approvals: Array<{ locale: string; approval: ReviewLogEntry }> = [];
     for (const locale of locales) {
       approvals.push({ locale, approval: await reviews().approvalForPublish({ contentType: ctx.uid, documentId, locale }) });
+    }
+    // An admin user publishing: only physicians (and super admins) put medical text live.
+    const adminUser = strapi.requestContext.get()?.state?.user as { roles?: Array<{ code: string }> } | undefined;
+    if (adminUser?.roles) {
+      const refusal = medicalPublishRefusal(adminUser.roles.map((r) => r.code), PHYSICIAN_ROLE_CODE, 'strapi-super-admin');
+      if (refusal) throw new errors.ValidationError(refusal);
     }
     for (const { locale, approval } of approvals) await reviews().applyByline({ contentType: ctx.uid, documentId, locale }, approval);
 

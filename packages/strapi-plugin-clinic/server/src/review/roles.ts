@@ -50,12 +50,13 @@ async function contentPermissions(strapi: Core.Strapi, actions: string[], subjec
 }
 
 async function rolePermissions(strapi: Core.Strapi, medicalTypes: string[]) {
-  const nonMedical = CLINIC_SUBJECTS.filter((s) => !medicalTypes.includes(s));
   const upload = ['plugin::upload.read', 'plugin::upload.assets.create', 'plugin::upload.assets.update', 'plugin::upload.assets.download', 'plugin::upload.assets.copy-link'].map((action) => ({ action }));
   return {
     editor: [
       ...(await contentPermissions(strapi, [CM('create'), CM('read'), CM('update'), CM('delete')], CLINIC_SUBJECTS, true)),
-      ...(await contentPermissions(strapi, [CM('publish')], nonMedical, true)),
+      // Publish on every clinic type: for medical types the publish gate answers, and tells the
+      // editor that medical approval is missing, or that a physician publishes it.
+      ...(await contentPermissions(strapi, [CM('publish')], CLINIC_SUBJECTS, true)),
       { action: REVIEW_ACTIONS.read },
       { action: REVIEW_ACTIONS.submit },
       ...upload,
