@@ -1,38 +1,43 @@
 #!/usr/bin/env node
 /**
  * `pnpm start`: the demo. Installs and builds what it needs, seeds the demo clinic when the
- * database has none, then serves the CMS on http://localhost:1337 (admin at /admin,
- * GraphQL at /graphql). Ctrl-C stops everything it started.
+ * database has none, then serves the CMS on http://localhost:1337 (admin at /admin) and the
+ * patient site on http://localhost:3000. Ctrl-C stops both.
  */
-import { spawn } from 'node:child_process';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildPackages, installWorkspace } from './lib/install.mjs';
-import { mustRun } from './lib/run.mjs';
+import { buildForBrowserTests } from './lib/e2e.mjs';
+import { startCms, startSite } from './lib/stack.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const cms = join(root, 'cms');
-const env = {
-  STRAPI_TELEMETRY_DISABLED: 'true',
-  NEXT_TELEMETRY_DISABLED: '1',
-  // The local demo's preview secret; set your own anywhere else.
-  PREVIEW_SECRET: process.env.PREVIEW_SECRET ?? 'local-demo-preview-secret',
-};
-Object.assign(process.env, env);
+const CMS_PORT = Number(process.env.CMS_PORT ?? 1337);
+const SITE_PORT = Number(process.env.SITE_PORT ?? 3000);
+const siteUrl = process.env.SITE_URL ?? `http://localhost:${SITE_PORT}`;
+process.env.STRAPI_TELEMETRY_DISABLED = 'true';
+process.env.NEXT_TELEMETRY_DISABLED = '1';
 
 async function main() {
   if (!process.argv.includes('--no-install')) await installWorkspace(root);
   await buildPackages(root);
-  await mustRun('pnpm', ['exec', 'strapi', 'build'], { cwd: cms });
-  await mustRun('node', ['scripts/seed.js', '--if-empty'], { cwd: cms, env: { STRAPI_LOG_LEVEL: 'warn' } });
-
-  const server = spawn('pnpm', ['exec', 'strapi', 'start'], { cwd: cms, stdio: 'inherit', env: process.env });
-  const stop = () => server.kill('SIGTERM');
+  await buildForBrowserTests(root, { siteUrl, cmsUrl: `http://127.0.0.1:${CMS_PORT}` });
+  // The CMS's own database settings (cms/.tmp/data.db unless DATABASE_* say otherwise).
+  const cms = await startCms({ port: CMS_PORT, siteUrl, databaseEnv: {}, forTests: false });
+  const site = await startSite({ port: SITE_PORT, cmsUrl: cms.url, siteUrl });
+  console.log(`\nSite:  ${siteUrl}`);
+  console.log(`Admin: http://localhost:${CMS_PORT}/admin  (admin@clinic.test, editor@clinic.test, physician@clinic.test; password: $DEMO_PASSWORD or ClinicDemo2026)`);
+  console.log(`GraphQL: http://localhost:${CMS_PORT}/graphql\n`);
+  const stop = async () => {
+    await site.stop();
+    await cms.stop();
+    process.exit(0);
+  };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
-  console.log('\nCMS: http://localhost:1337/admin  (admin@clinic.test, password: $DEMO_PASSWORD or the README default)');
-  console.log('GraphQL: http://localhost:1337/graphql\n');
-  server.on('exit', (code) => process.exit(code ?? 0));
+  cms.child.on('exit', (code) => {
+    console.error(`The CMS stopped (${code}).`);
+    stop();
+  });
 }
 
 main().catch((error) => {

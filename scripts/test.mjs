@@ -55,16 +55,26 @@ async function codegenCheck() {
   }
 }
 
-async function browserTests() {
+async function createDatabase(env, name) {
+  const { default: pg } = await import(join(root, 'cms/node_modules/pg/lib/index.js'));
+  const client = new pg.Client({ host: env.DATABASE_HOST, port: Number(env.DATABASE_PORT), user: env.DATABASE_USERNAME, database: 'postgres' });
+  await client.connect();
+  await client.query(`DROP DATABASE IF EXISTS ${name}`);
+  await client.query(`CREATE DATABASE ${name}`);
+  await client.end();
+  return name;
+}
+
+async function browserTests(label, options) {
   try {
-    const result = await runBrowserTests(root, {});
+    const result = await runBrowserTests(root, { label, ...options });
     totals.passed += result.passed;
     totals.failed += result.failed;
     totals.skipped += result.skipped;
-    if (result.failed) failures.push(`browser journeys: ${result.failed} failed (screenshots in e2e-artifacts/)`);
+    if (result.failed) failures.push(`${label}: ${result.failed} failed (screenshots in e2e-artifacts/)`);
   } catch (error) {
     totals.failed += 1;
-    failures.push(`browser journeys could not run: ${error.message}`);
+    failures.push(`${label} could not run: ${error.message}`);
   }
 }
 
@@ -80,10 +90,15 @@ async function main() {
   await codegenCheck();
   await jest('integration-sqlite', join(root, 'cms'), { DATABASE_CLIENT: 'sqlite' });
 
+  await browserTests('e2e-sqlite', {});
+
   const postgres = await startPostgres({ port: Number(process.env.TEST_POSTGRES_PORT ?? 55432) });
   if (postgres) {
     try {
       await jest('integration-postgres', join(root, 'cms'), postgres.env);
+      // The editorial journey's first steps again, on a PostgreSQL-backed CMS of its own.
+      const database = await createDatabase(postgres.env, 'clinic_e2e');
+      await browserTests('e2e-postgres', { databaseEnv: { ...postgres.env, DATABASE_NAME: database }, grep: '@pg', build: false });
     } finally {
       await postgres.stop();
     }
@@ -91,8 +106,6 @@ async function main() {
     console.warn('\n!!! PostgreSQL is not installed (apt-get install postgresql): the PostgreSQL run was skipped.');
     if (process.env.CI) failures.push('integration-postgres: PostgreSQL is required in CI');
   }
-
-  await browserTests();
 
   console.log('');
   for (const failure of failures) console.log(`FAILED ${failure}`);

@@ -14,10 +14,12 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 15_000 },
   reporter: [['list'], ['json', { outputFile: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ?? '../.test-results/e2e.json' }]],
+  // In order: the patient site on the demo content, then the editorial journey (which changes
+  // content), then the CMS outage (which stops the CMS).
   projects: [
-    { name: 'journeys', testIgnore: '**/cms-down.e2e.spec.ts' },
-    // Stops the CMS, so it runs last.
-    { name: 'cms-down', testMatch: '**/cms-down.e2e.spec.ts', dependencies: ['journeys'] },
+    { name: 'site', testMatch: '**/site.e2e.spec.ts' },
+    { name: 'review-journey', testMatch: '**/review-journey.e2e.spec.ts', dependencies: ['site'] },
+    { name: 'cms-down', testMatch: '**/cms-down.e2e.spec.ts', dependencies: ['review-journey'] },
   ],
   use: {
     baseURL: process.env.SITE_URL ?? 'http://127.0.0.1:3100',

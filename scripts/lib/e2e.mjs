@@ -1,21 +1,27 @@
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { run } from './run.mjs';
+import { mustRun, run } from './run.mjs';
 import { buildSite, secrets, startCms, startSite } from './stack.mjs';
+
+/** The admin panel the journeys drive, and the site's production build: built once per run. */
+export async function buildForBrowserTests(root, { siteUrl, cmsUrl }) {
+  await mustRun('pnpm', ['exec', 'strapi', 'build'], { cwd: join(root, 'cms'), env: { STRAPI_TELEMETRY_DISABLED: 'true' } });
+  await buildSite({ cmsUrl, siteUrl });
+}
 
 /**
  * Runs the Playwright journeys against a fresh, seeded CMS and a production build of the
  * site, on ports of their own. Returns the counts from Playwright's JSON report.
  */
-export async function runBrowserTests(root, { databaseEnv, grep, label = 'e2e', cmsPort = 1338, sitePort = 3100 } = {}) {
+export async function runBrowserTests(root, { databaseEnv, grep, label = 'e2e', cmsPort = 1338, sitePort = 3100, build = true } = {}) {
   const artifacts = join(root, 'e2e-artifacts');
   mkdirSync(artifacts, { recursive: true });
   const siteUrl = `http://127.0.0.1:${sitePort}`;
   console.log(`\n=== ${label}: starting the CMS and the site (logs in ${artifacts}) ===`);
+  if (build) await buildForBrowserTests(root, { siteUrl, cmsUrl: `http://127.0.0.1:${cmsPort}` });
   const cms = await startCms({ port: cmsPort, siteUrl, databaseEnv, logFile: join(artifacts, `${label}-cms.log`) });
   let site;
   try {
-    await buildSite({ cmsUrl: cms.url, siteUrl });
     site = await startSite({ port: sitePort, cmsUrl: cms.url, siteUrl, logFile: join(artifacts, `${label}-site.log`) });
     const report = join(root, '.test-results', `${label}.json`);
     rmSync(report, { force: true });

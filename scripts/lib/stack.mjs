@@ -45,15 +45,16 @@ export const secrets = {
   CLINIC_WEBHOOK_SECRET: process.env.CLINIC_WEBHOOK_SECRET ?? 'local-demo-webhook-secret',
 };
 
-export async function startCms({ port, siteUrl, databaseEnv, logFile, adminPanel = true }) {
+export async function startCms({ port, siteUrl, databaseEnv, logFile, adminPanel = true, forTests = true }) {
   const tmp = databaseEnv ? null : mkdtempSync(join(tmpdir(), 'clinic-cms-'));
   const env = {
-    HOST: '127.0.0.1',
+    HOST: forTests ? '127.0.0.1' : '0.0.0.0',
     PORT: String(port),
     STRAPI_TELEMETRY_DISABLED: 'true',
-    STRAPI_LOG_LEVEL: process.env.STRAPI_LOG_LEVEL ?? 'warn',
+    STRAPI_LOG_LEVEL: process.env.STRAPI_LOG_LEVEL ?? (forTests ? 'warn' : 'info'),
     SERVE_ADMIN_PANEL: adminPanel ? 'true' : 'false',
     SITE_URL: siteUrl,
+    ...(forTests ? { ADMIN_RATE_LIMIT: 'false' } : {}),
     CLINIC_WEBHOOK_URLS: `${siteUrl}/api/revalidate`,
     ...secrets,
     ...(databaseEnv ?? { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: join(tmp, 'data.db') }),
@@ -64,6 +65,7 @@ export async function startCms({ port, siteUrl, databaseEnv, logFile, adminPanel
   return {
     url,
     pid: server.child.pid,
+    child: server.child,
     async stop() {
       await server.stop();
       if (tmp) rmSync(tmp, { recursive: true, force: true });
@@ -78,7 +80,8 @@ export async function buildSite({ cmsUrl, siteUrl }) {
 export async function startSite({ port, cmsUrl, siteUrl, logFile }) {
   const env = { NEXT_TELEMETRY_DISABLED: '1', CMS_URL: cmsUrl, SITE_URL: siteUrl, ...secrets };
   const nextBin = join(root, 'web/node_modules/next/dist/bin/next');
-  const server = serverProcess('node', [nextBin, 'start', '-p', String(port), '-H', '127.0.0.1'], { cwd: join(root, 'web'), env, logFile });
+  const host = new URL(siteUrl).hostname === 'localhost' ? '0.0.0.0' : '127.0.0.1';
+  const server = serverProcess('node', [nextBin, 'start', '-p', String(port), '-H', host], { cwd: join(root, 'web'), env, logFile });
   await waitForUrl(`http://127.0.0.1:${port}/robots.txt`, { child: server.child });
-  return { url: siteUrl, pid: server.child.pid, stop: () => server.stop() };
+  return { url: siteUrl, pid: server.child.pid, child: server.child, stop: () => server.stop() };
 }

@@ -5,10 +5,16 @@
 export const CMS_URL = process.env.CMS_URL ?? 'http://127.0.0.1:1338';
 export const DEMO_PASSWORD = process.env.DEMO_PASSWORD ?? 'ClinicDemo2026';
 
+const tokens = new Map<string, string>();
+
 export async function adminToken(email: string): Promise<string> {
+  const known = tokens.get(email);
+  if (known) return known;
   const res = await fetch(`${CMS_URL}/admin/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: DEMO_PASSWORD }) });
   if (!res.ok) throw new Error(`login ${email}: ${res.status}`);
-  return ((await res.json()) as any).data.token;
+  const token = ((await res.json()) as any).data.token as string;
+  tokens.set(email, token);
+  return token;
 }
 
 async function call(token: string, method: string, path: string, body?: unknown) {
