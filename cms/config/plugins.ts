@@ -24,7 +24,8 @@ export default ({ env }: { env: any }) => ({
       defaultLimit: 25,
       maxLimit: 100,
       landingPage: env('NODE_ENV') !== 'production',
-      apolloServer: { introspection: true },
+      // Stack traces stay in the server log, not in answers to the public.
+      apolloServer: { introspection: true, includeStacktraceInErrorResponses: false },
     },
   },
 });

@@ -18,3 +18,9 @@ export async function pageLanguages(current: LocalizedVersion, published: Locali
   }));
   return { alternates, links, locales, defaultLocale };
 }
+
+/** A page that exists in every locale at the same path (home, lists, FAQ). */
+export async function everyLocalePage(locale: string, pathFor: (locale: string) => string) {
+  const versions = (await getLocales()).map((l) => ({ locale: l.code, path: pathFor(l.code) }));
+  return pageLanguages({ locale, path: pathFor(locale) }, versions, pathFor);
+}

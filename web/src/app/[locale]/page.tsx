@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
-import { getLocales, getProcedureList, getProviderList, getSiteChrome } from '@/lib/cms';
+import { getProcedureList, getProviderList, getSiteChrome } from '@/lib/cms';
 import { resolveLocale } from '@/lib/i18n-locale';
-import { pageLanguages } from '@/lib/page-languages';
+import { everyLocalePage } from '@/lib/page-languages';
 import { paths } from '@/lib/seo/alternates';
 import { SITE_URL } from '@/lib/site';
 import { organizationJsonLd } from '@/lib/structured-data/structured-data';
@@ -13,10 +13,7 @@ import { ProviderList } from '@/components/provider/ProviderList';
 
 type Params = { params: Promise<{ locale: string }> };
 
-async function languages(locale: string) {
-  const versions = (await getLocales()).map((l) => ({ locale: l.code, path: paths.home(l.code) }));
-  return pageLanguages({ locale, path: paths.home(locale) }, versions, paths.home);
-}
+const languages = (locale: string) => everyLocalePage(locale, paths.home);
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { locale, valid } = await resolveLocale((await params).locale);

@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
-import { getFaqsByProcedure, getLocales } from '@/lib/cms';
+import { getFaqsByProcedure } from '@/lib/cms';
 import { resolveLocale } from '@/lib/i18n-locale';
-import { pageLanguages } from '@/lib/page-languages';
+import { everyLocalePage } from '@/lib/page-languages';
 import { paths } from '@/lib/seo/alternates';
 import { faqPageJsonLd } from '@/lib/structured-data/structured-data';
 import { JsonLd } from '@/components/common/JsonLd';
@@ -12,10 +12,7 @@ import { LanguageSwitcher } from '@/components/layout/LanguageSwitcher';
 
 type Params = { params: Promise<{ locale: string }> };
 
-async function languages(locale: string) {
-  const versions = (await getLocales()).map((l) => ({ locale: l.code, path: paths.faq(l.code) }));
-  return pageLanguages({ locale, path: paths.faq(locale) }, versions, paths.faq);
-}
+const languages = (locale: string) => everyLocalePage(locale, paths.faq);
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { locale, valid } = await resolveLocale((await params).locale);

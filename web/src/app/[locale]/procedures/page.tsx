@@ -1,18 +1,15 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
-import { getLocales, getProcedureList, getSiteChrome } from '@/lib/cms';
+import { getProcedureList, getSiteChrome } from '@/lib/cms';
 import { resolveLocale } from '@/lib/i18n-locale';
-import { pageLanguages } from '@/lib/page-languages';
+import { everyLocalePage } from '@/lib/page-languages';
 import { paths } from '@/lib/seo/alternates';
 import { LanguageSwitcher } from '@/components/layout/LanguageSwitcher';
 
 type Params = { params: Promise<{ locale: string }> };
 
-async function languages(locale: string) {
-  const versions = (await getLocales()).map((l) => ({ locale: l.code, path: paths.procedures(l.code) }));
-  return pageLanguages({ locale, path: paths.procedures(locale) }, versions, paths.procedures);
-}
+const languages = (locale: string) => everyLocalePage(locale, paths.procedures);
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { locale, valid } = await resolveLocale((await params).locale);
