@@ -475,6 +475,14 @@ export interface PluginClinicClinic extends Struct.SingleTypeSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 500;
       }>;
+    allowSelfApproval: Schema.Attribute.Boolean &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: false;
+        };
+      }> &
+      Schema.Attribute.DefaultTo<false>;
     createdAt: Schema.Attribute.DateTime;
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
@@ -604,6 +612,13 @@ export interface PluginClinicFaq extends Struct.CollectionTypeSchema {
         },
         number
       >;
+    translationOutOfDate: Schema.Attribute.Boolean &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: true;
+        };
+      }> &
+      Schema.Attribute.DefaultTo<false>;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
@@ -743,6 +758,13 @@ export interface PluginClinicProcedure extends Struct.CollectionTypeSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 160;
       }>;
+    translationOutOfDate: Schema.Attribute.Boolean &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: true;
+        };
+      }> &
+      Schema.Attribute.DefaultTo<false>;
     typicalDurationMinutes: Schema.Attribute.Integer &
       Schema.Attribute.SetPluginOptions<{
         i18n: {
@@ -858,6 +880,13 @@ export interface PluginClinicProvider extends Struct.CollectionTypeSchema {
       'oneToOne',
       'plugin::clinic.provider'
     >;
+    reviewerAccountEmail: Schema.Attribute.Email &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: false;
+        };
+      }>;
     reviewIntervalMonths: Schema.Attribute.Integer &
       Schema.Attribute.SetPluginOptions<{
         i18n: {
@@ -888,6 +917,13 @@ export interface PluginClinicProvider extends Struct.CollectionTypeSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 160;
       }>;
+    translationOutOfDate: Schema.Attribute.Boolean &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: true;
+        };
+      }> &
+      Schema.Attribute.DefaultTo<false>;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
@@ -979,6 +1015,59 @@ export interface PluginClinicRebrandNotice extends Struct.CollectionTypeSchema {
           localized: false;
         };
       }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
+export interface PluginClinicReviewEntry extends Struct.CollectionTypeSchema {
+  collectionName: 'clinic_review_entries';
+  info: {
+    description: 'Append-only log of submissions, approvals and rejections of revisions.';
+    displayName: 'Review log entry';
+    pluralName: 'review-entries';
+    singularName: 'review-entry';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+    i18n: {
+      localized: false;
+    };
+  };
+  attributes: {
+    actorId: Schema.Attribute.String & Schema.Attribute.Required;
+    actorName: Schema.Attribute.String & Schema.Attribute.Required;
+    comment: Schema.Attribute.Text;
+    contentType: Schema.Attribute.String & Schema.Attribute.Required;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    decidedAt: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    decision: Schema.Attribute.Enumeration<
+      ['submitted', 'approved', 'rejected']
+    > &
+      Schema.Attribute.Required;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::clinic.review-entry'
+    > &
+      Schema.Attribute.Private;
+    providerDocumentId: Schema.Attribute.String;
+    publishedAt: Schema.Attribute.DateTime;
+    reviewedDocumentId: Schema.Attribute.String & Schema.Attribute.Required;
+    revision: Schema.Attribute.JSON;
+    revisionHash: Schema.Attribute.String & Schema.Attribute.Required;
+    sequenceKey: Schema.Attribute.String & Schema.Attribute.Required;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
@@ -1501,6 +1590,7 @@ declare module '@strapi/strapi' {
       'plugin::clinic.procedure': PluginClinicProcedure;
       'plugin::clinic.provider': PluginClinicProvider;
       'plugin::clinic.rebrand-notice': PluginClinicRebrandNotice;
+      'plugin::clinic.review-entry': PluginClinicReviewEntry;
       'plugin::content-releases.release': PluginContentReleasesRelease;
       'plugin::content-releases.release-action': PluginContentReleasesReleaseAction;
       'plugin::i18n.locale': PluginI18NLocale;
