@@ -41,10 +41,7 @@ export default async function HomePage({ params }: Params) {
       <h1>{t('title', { clinic: clinic?.name ?? '' })}</h1>
       <p>{t('intro')}</p>
       {clinic && (
-        <p>
-          {t('contact', { phone: '' })}
-          <a href={`tel:${tel}`}>{clinic.phone}</a>
-        </p>
+        <p>{t.rich('contact', { phone: clinic.phone, tel: (chunks) => <a href={`tel:${tel}`}>{chunks}</a> })}</p>
       )}
       <h2>{t('procedures')}</h2>
       <ul>

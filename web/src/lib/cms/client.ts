@@ -4,7 +4,7 @@ import { ApolloClient, InMemoryCache, registerApolloClient } from '@apollo/clien
 export const CMS_URL = process.env.CMS_URL ?? 'http://127.0.0.1:1337';
 
 /** One Apollo client per server request; patient pages ship no GraphQL to the browser. */
-export const { query } = registerApolloClient(
+export const { getClient } = registerApolloClient(
   () =>
     new ApolloClient({
       cache: new InMemoryCache(),

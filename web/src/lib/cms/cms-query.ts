@@ -1,6 +1,6 @@
 import type { TypedDocumentNode } from '@apollo/client';
 import { draftMode } from 'next/headers';
-import { query } from './client';
+import { getClient } from './client';
 import { tags as cacheTags } from './cache-tags';
 
 export interface CmsReadOptions {
@@ -19,7 +19,8 @@ export async function cmsQuery<TData, TVariables extends Record<string, unknown>
   options: CmsReadOptions,
 ): Promise<TData> {
   const preview = (await draftMode()).isEnabled;
-  const { data } = await query({
+  // getClient: one client per request in components; also safe in route handlers (sitemap).
+  const { data } = await getClient().query({
     query: document,
     variables: (preview ? { ...variables, status: 'DRAFT' } : variables) as TVariables,
     context: preview
