@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 /**
- * Loads the demo clinic into the configured database.
- *   node scripts/seed.js            seed (idempotent: a second run changes nothing)
- *   node scripts/seed.js --if-empty seed only when there is no procedure yet (what `pnpm start` does)
+ * `pnpm --filter cms seed`: (re)loads the demo clinic into the configured database. Idempotent:
+ * it restores the demo text, and a second run changes nothing. (`pnpm start` seeds only an
+ * empty database, in scripts/serve.js.)
  */
 const path = require('path');
 const { compileStrapi, createStrapi } = require('@strapi/strapi');
@@ -13,14 +13,8 @@ async function main() {
   const ctx = await compileStrapi({ appDir: path.resolve(__dirname, '..') });
   const app = await createStrapi({ ...ctx, serveAdminPanel: false }).load();
   try {
-    const existing = await app.documents('plugin::clinic.procedure').count({ locale: 'en' });
-    if (process.argv.includes('--if-empty') && existing > 0) {
-      await app.plugin('clinic').service('demo').ensureAccounts(app, { password });
-      console.log(`Demo content already present (${existing} procedures); not reseeding.`);
-    } else {
-      await app.plugin('clinic').service('demo').seed(app, { password });
-      console.log('Demo clinic seeded in en and es.');
-    }
+    await app.plugin('clinic').service('demo').seed(app, { password });
+    console.log('Demo clinic seeded in en and es.');
   } finally {
     await app.destroy();
   }

@@ -21,8 +21,10 @@ import { ReviewConflictError, reviewLog, type StoredReviewEntry } from './review
 import { asWorkflow } from './workflow-context';
 import { PHYSICIAN_ROLE_CODE } from './roles';
 import type { ClinicPluginConfig } from '../config';
+import { REVIEWABLE } from './admin-api/contracts';
 
-export const REVIEWABLE_TYPES = ['plugin::clinic.procedure', 'plugin::clinic.faq', 'plugin::clinic.provider'];
+/** Content types with review fields (medical or not: see the plugin's medicalContentTypes). */
+export const REVIEWABLE_TYPES: string[] = Object.values(REVIEWABLE);
 
 export interface Target {
   contentType: string;
