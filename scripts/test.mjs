@@ -98,7 +98,7 @@ async function main() {
       await jest('integration-postgres', join(root, 'cms'), postgres.env);
       // The editorial journey's first steps again, on a PostgreSQL-backed CMS of its own.
       const database = await createDatabase(postgres.env, 'clinic_e2e');
-      await browserTests('e2e-postgres', { databaseEnv: { ...postgres.env, DATABASE_NAME: database }, grep: '@pg', build: false });
+      await browserTests('e2e-postgres', { databaseEnv: { ...postgres.env, DATABASE_NAME: database }, grep: '@pg', buildAdmin: false });
     } finally {
       await postgres.stop();
     }

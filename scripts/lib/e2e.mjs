@@ -3,9 +3,11 @@ import { join } from 'node:path';
 import { mustRun, run } from './run.mjs';
 import { buildSite, secrets, startCms, startSite } from './stack.mjs';
 
-/** The admin panel the journeys drive, and the site's production build: built once per run. */
-export async function buildForBrowserTests(root, { siteUrl, cmsUrl }) {
-  await mustRun('pnpm', ['exec', 'strapi', 'build'], { cwd: join(root, 'cms'), env: { STRAPI_TELEMETRY_DISABLED: 'true' } });
+/** The admin panel the journeys drive, and the site's production build. */
+export async function buildForBrowserTests(root, { siteUrl, cmsUrl, admin = true }) {
+  if (admin) await mustRun('pnpm', ['exec', 'strapi', 'build'], { cwd: join(root, 'cms'), env: { STRAPI_TELEMETRY_DISABLED: 'true' } });
+  // A fresh build also starts with an empty page and data cache: no page from an earlier run.
+  rmSync(join(root, 'web', '.next'), { recursive: true, force: true });
   await buildSite({ cmsUrl, siteUrl });
 }
 
@@ -13,19 +15,20 @@ export async function buildForBrowserTests(root, { siteUrl, cmsUrl }) {
  * Runs the Playwright journeys against a fresh, seeded CMS and a production build of the
  * site, on ports of their own. Returns the counts from Playwright's JSON report.
  */
-export async function runBrowserTests(root, { databaseEnv, grep, label = 'e2e', cmsPort = 1338, sitePort = 3100, build = true } = {}) {
+export async function runBrowserTests(root, { databaseEnv, grep, label = 'e2e', cmsPort = 1338, sitePort = 3100, buildAdmin = true } = {}) {
   const artifacts = join(root, 'e2e-artifacts');
   mkdirSync(artifacts, { recursive: true });
   const siteUrl = `http://127.0.0.1:${sitePort}`;
   console.log(`\n=== ${label}: starting the CMS and the site (logs in ${artifacts}) ===`);
-  if (build) await buildForBrowserTests(root, { siteUrl, cmsUrl: `http://127.0.0.1:${cmsPort}` });
+  await buildForBrowserTests(root, { siteUrl, cmsUrl: `http://127.0.0.1:${cmsPort}`, admin: buildAdmin });
   const cms = await startCms({ port: cmsPort, siteUrl, databaseEnv, logFile: join(artifacts, `${label}-cms.log`) });
   let site;
   try {
     site = await startSite({ port: sitePort, cmsUrl: cms.url, siteUrl, logFile: join(artifacts, `${label}-site.log`) });
     const report = join(root, '.test-results', `${label}.json`);
     rmSync(report, { force: true });
-    const code = await run('pnpm', ['exec', 'playwright', 'test', ...(grep ? ['--grep', grep] : [])], {
+    // A subset runs without the projects it would otherwise wait for (see playwright.config.ts).
+    const code = await run('pnpm', ['exec', 'playwright', 'test', ...(grep ? ['--grep', grep, '--no-deps'] : [])], {
       cwd: join(root, 'web'),
       env: { SITE_URL: siteUrl, CMS_URL: cms.url, CMS_PID: String(cms.pid), ...secrets, PLAYWRIGHT_JSON_OUTPUT_NAME: report, PW_TEST_HTML_REPORT_OPEN: 'never' },
     });
