@@ -7,7 +7,7 @@
  *      when PostgreSQL is not installed; CI installs it).
  * Ends with one plain line: "N passed, N failed".
  */
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildPackages, installWorkspace } from './lib/install.mjs';
@@ -66,6 +66,11 @@ async function createDatabase(env, name) {
 }
 
 async function browserTests(label, options) {
+  if (!existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium')) {
+    console.warn(`\n!!! Chromium is not installed (apt-get install chromium): ${label} was skipped.`);
+    if (process.env.CI) failures.push(`${label}: Chromium is required in CI`);
+    return;
+  }
   try {
     const result = await runBrowserTests(root, { label, ...options });
     totals.passed += result.passed;
