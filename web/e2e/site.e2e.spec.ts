@@ -108,6 +108,8 @@ test('sends "/" to the visitor’s language: cookie, then Accept-Language, then 
   await page.goto('/');
   await expect(page).toHaveURL(/\/es$/);
   await page.goto('/en');
+  // The choice is remembered once the page has hydrated: wait for it, not for a time.
+  await expect.poll(async () => (await spanish.cookies()).find((c) => c.name === 'NEXT_LOCALE')?.value).toBe('en');
   await page.goto('/');
   await expect(page).toHaveURL(/\/en$/);
   await spanish.close();
