@@ -71,8 +71,11 @@ test('dismisses the rebrand banner, which stays dismissed and never covers the c
   await expect(banner).toContainText('Harbor Pain Associates has a new name');
   // In the page flow, above the header: it pushes content down rather than covering it.
   expect(await banner.evaluate((el) => getComputedStyle(el).position)).toBe('static');
-  await banner.getByRole('button', { name: 'Dismiss this notice' }).click();
-  await expect(banner).toBeHidden();
+  // The button works once the page has hydrated; retry the click until the banner goes.
+  await expect(async () => {
+    await banner.getByRole('button', { name: 'Dismiss this notice' }).click({ timeout: 1000 });
+    await expect(banner).toBeHidden({ timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
   await page.goto(EN_PAGE);
   await expect(page.getByRole('complementary', { name: 'Clinic news' })).toBeHidden();
 });
