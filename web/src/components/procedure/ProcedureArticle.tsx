@@ -1,10 +1,10 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import type { Clinic, Procedure } from '@/lib/cms';
-import { paths } from '@/lib/seo/alternates';
 import { Markdown } from '@/components/common/Markdown';
 import { FaqList } from '@/components/faq/FaqList';
 import { ProviderList } from '@/components/provider/ProviderList';
 import { Byline } from './Byline';
+import { ProcedureLinks } from './ProcedureLinks';
 
 /** A procedure page: every section in the order the CMS gives, steps numbered. */
 export async function ProcedureArticle({ procedure, clinic, linkLocale }: { procedure: Procedure; clinic: Clinic | null; linkLocale: string }) {
@@ -81,18 +81,7 @@ export async function ProcedureArticle({ procedure, clinic, linkLocale }: { proc
         </section>
       )}
 
-      {procedure.related.length > 0 && (
-        <section aria-labelledby="related">
-          <h2 id="related">{t('related')}</h2>
-          <ul>
-            {procedure.related.map((r) => (
-              <li key={r.slug}>
-                <a href={paths.procedure(linkLocale, r.slug)}>{r.title}</a>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <ProcedureLinks id="related" heading={t('related')} procedures={procedure.related} locale={linkLocale} />
 
       {clinic && (
         <p>

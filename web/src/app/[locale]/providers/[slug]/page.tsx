@@ -11,6 +11,7 @@ import { JsonLd } from '@/components/common/JsonLd';
 import { Markdown } from '@/components/common/Markdown';
 import { LanguageSwitcher } from '@/components/layout/LanguageSwitcher';
 import { Byline } from '@/components/procedure/Byline';
+import { ProcedureLinks } from '@/components/procedure/ProcedureLinks';
 
 // Rendered on first request, then served from cache (see the locale layout).
 export async function generateStaticParams() {
@@ -64,18 +65,7 @@ export default async function ProviderPage({ params }: Params) {
             <p>{provider.education}</p>
           </section>
         )}
-        {provider.procedures.length > 0 && (
-          <section aria-labelledby="procedures">
-            <h2 id="procedures">{t('procedures')}</h2>
-            <ul>
-              {provider.procedures.map((p) => (
-                <li key={p.slug}>
-                  <a href={paths.procedure(locale, p.slug)}>{p.title}</a>
-                </li>
-              ))}
-            </ul>
-          </section>
-        )}
+        <ProcedureLinks id="procedures" heading={t('procedures')} procedures={provider.procedures} locale={locale} />
       </article>
       <JsonLd data={providerPageJsonLd(provider, `${SITE_URL}${paths.provider(locale, provider.slug)}`, locale)} />
     </>
