@@ -7,3 +7,6 @@ export * from './review-workflow/review-state';
 export * from './review-workflow/review-dates';
 export * from './webhook/webhook-signature';
 export * from './revision/revision-diff';
+export * from './secrets/production-secrets';
+export * from './preview-link/preview-link';
+export * from './graphql-operation/operation-hash';
