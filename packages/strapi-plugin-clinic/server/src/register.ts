@@ -2,11 +2,14 @@ import type { Core } from '@strapi/strapi';
 import { componentRegistryEntries } from './components';
 import { contentApiGuard } from './draft-protection/content-api-guard';
 import { contentApiReadsMiddleware } from './draft-protection/content-api-reads';
+import { enableStrictParams, hidePrivateFieldsFromSearch } from './draft-protection/private-fields';
 import { registerGraphqlExtension } from './graphql';
+import { applyGraphqlLimits } from './graphql/operation-limits';
 import { rebrandWindowMiddleware } from './rebrand/rebrand-window-middleware';
 import { publishGate } from './review/publish-gate';
 import { reviewFieldsMiddleware } from './review/review-fields-middleware';
 import { reviewLogGuard } from './review/review-log-guard';
+import { announceChanges } from './webhooks/announce-changes';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const registry = strapi.get('components');
@@ -14,6 +17,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   for (const [uid, component] of Object.entries(componentRegistryEntries())) {
     if (!registry.get(uid)) registry.set(uid, component);
   }
+  hidePrivateFieldsFromSearch(strapi);
+  enableStrictParams(strapi);
   strapi.server.use(contentApiGuard(strapi));
 
   const documents = strapi.documents as unknown as { use(middleware: unknown): void };
@@ -29,5 +34,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     ),
   );
 
+  documents.use(announceChanges(strapi, () => strapi.plugin('clinic').service('webhooks')));
   if (strapi.plugin('graphql')) registerGraphqlExtension(strapi);
+  if (strapi.plugin('graphql')) applyGraphqlLimits(strapi);
 };

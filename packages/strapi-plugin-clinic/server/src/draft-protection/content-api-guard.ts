@@ -1,40 +1,32 @@
 import type { Core } from '@strapi/strapi';
-import { secretsMatch } from 'clinic-domain';
 import { httpStatusForRefusedOperation } from './graphql-http-status';
-
-export const PREVIEW_HEADER = 'x-preview-secret';
-
-/** Set on requests that came through the public content API (REST under /api, or GraphQL). */
-export interface ClinicRequestState {
-  clinicContentApi?: boolean;
-  clinicPreview?: boolean;
-}
+import { callerOf } from './request-caller';
 
 /**
- * Marks public content-API requests and whether they hold the preview secret; the document
- * middleware (content-api-reads.ts) decides what such a request may read. For GraphQL it
- * also gives a wholly refused operation its proper 4xx status.
+ * After a public request: a GraphQL operation that was refused as a whole gets the 4xx
+ * status its error means, and an answer read with the preview credential is never cached.
+ * Which requests are public is what the router recorded (see request-caller.ts).
  */
 export function contentApiGuard(strapi: Core.Strapi) {
-  const graphqlEndpoint = (strapi.config.get('plugin::graphql.endpoint') as string | undefined) ?? '/graphql';
-  const restPrefix = `${(strapi.config.get('api.rest.prefix') as string | undefined) ?? '/api'}/`;
-
   return async (ctx: any, next: () => Promise<unknown>) => {
-    const isRest = ctx.path.startsWith(restPrefix);
-    const isGraphql = ctx.path === graphqlEndpoint;
-    if (!isRest && !isGraphql) return next();
-
-    const state = ctx.state as ClinicRequestState;
-    state.clinicContentApi = true;
-    state.clinicPreview = secretsMatch(ctx.get(PREVIEW_HEADER), strapi.config.get('plugin::clinic.previewSecret') as string);
-
     await next();
+    const caller = callerOf(strapi, ctx);
+    if (caller.kind !== 'public') return;
 
-    if (isGraphql && ctx.status === 200 && typeof ctx.body === 'string' && ctx.body.startsWith('{"errors"')) {
-      const status = httpStatusForRefusedOperation(JSON.parse(ctx.body));
+    if (ctx.status === 200 && typeof ctx.body === 'string' && ctx.body.startsWith('{"errors"')) {
+      const status = httpStatusForRefusedOperation(safeJson(ctx.body));
       if (status) ctx.status = status;
     }
     // What was read depends on the preview secret: shared caches must not mix the two.
-    if (state.clinicPreview) ctx.set('Cache-Control', 'private, no-store');
+    ctx.vary('X-Preview-Secret');
+    if (caller.preview) ctx.set('Cache-Control', 'private, no-store');
   };
 }
+
+const safeJson = (text: string): unknown => {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+};

@@ -1,29 +1,36 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
-import { decideDraftRead, unknownLocaleMessage } from 'clinic-domain';
+import { contentTypes, errors } from '@strapi/utils';
+import { decideRead, unknownLocaleMessage } from 'clinic-domain';
 import { availableLocaleCodes } from '../locales/locales';
-import type { ClinicRequestState } from './content-api-guard';
+import { currentCaller } from './request-caller';
 
 const READ_ACTIONS = new Set(['findMany', 'findFirst', 'findOne', 'count']);
 
 /**
- * One place decides what a public request may read, whatever path it took (REST, GraphQL,
- * a nested relation): drafts only with the preview secret, and only locales that exist.
- * Admin requests never pass the content-API guard, so the Content Manager is unaffected.
+ * One place decides what a request may read, whatever door it came through (REST in any
+ * spelling, GraphQL over GET or POST, a plugin's route): everything that is not the server
+ * itself or a signed-in admin is public, and public callers read exactly the published
+ * version, of locales that exist, with parameters we know.
  */
 export function contentApiReadsMiddleware(strapi: Core.Strapi) {
-  return async (ctx: { action: string; params: any; uid: string }, next: () => Promise<unknown>) => {
+  return async (ctx: { action: string; params: any; uid: string; contentType?: any }, next: () => Promise<unknown>) => {
     if (!READ_ACTIONS.has(ctx.action)) return next();
-    const state = strapi.requestContext.get()?.state as ClinicRequestState | undefined;
-    if (!state?.clinicContentApi) return next();
+    const caller = currentCaller(strapi);
+    if (caller.kind !== 'public') return next();
 
-    const decision = decideDraftRead({ wantsDraft: ctx.params?.status === 'draft', hasPreviewCredential: Boolean(state.clinicPreview) });
-    // A PolicyError keeps its message; Strapi replaces a plain ForbiddenError's with "Forbidden".
-    if (!decision.allowed) throw new errors.PolicyError(decision.message);
+    const model = ctx.contentType ?? strapi.getModel(ctx.uid as any);
+    const decision = decideRead({ caller, draftAndPublish: contentTypes.hasDraftAndPublish(model), params: ctx.params ?? {} });
+    if (!decision.allowed) {
+      // A PolicyError keeps its message; Strapi replaces a plain ForbiddenError's with "Forbidden".
+      throw decision.reason === 'draft' ? new errors.PolicyError(decision.message) : new errors.ValidationError(decision.message);
+    }
 
     const locale = ctx.params?.locale;
-    if (typeof locale === 'string' && locale !== '') {
-      const problem = unknownLocaleMessage(locale, await availableLocaleCodes(strapi));
+    const requested = Array.isArray(locale) ? locale : [locale];
+    const known = await availableLocaleCodes(strapi);
+    for (const code of requested) {
+      if (code === undefined || code === null || code === '' || code === '*') continue;
+      const problem = typeof code === 'string' ? unknownLocaleMessage(code, known) : 'locale must be a locale code.';
       if (problem) throw new errors.ValidationError(problem);
     }
     return next();
