@@ -1,3 +1,5 @@
+import { DEMO_SECRETS } from 'clinic-domain';
+
 export default ({ env }: { env: any }) => ({
   clinic: {
     enabled: true,
@@ -13,7 +15,7 @@ export default ({ env }: { env: any }) => ({
     },
   },
   'users-permissions': {
-    config: { jwtSecret: env('JWT_SECRET', 'demo-users-jwt-secret-change-me') },
+    config: { jwtSecret: env('JWT_SECRET', DEMO_SECRETS.JWT_SECRET) },
   },
   graphql: {
     enabled: true,

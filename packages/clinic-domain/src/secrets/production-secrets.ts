@@ -60,7 +60,7 @@ export function unsafeSecretsRefusal(server: string, unsafe: readonly UnsafeSecr
   return (
     `Refusing to start ${server} with NODE_ENV=production: set ${list}. ` +
     `Use long random values of your own, e.g. \`openssl rand -base64 32\` for each (APP_KEYS takes several, comma-separated); ` +
-    `the demo values are published and let anyone forge sessions, tokens, preview links or webhooks.`
+    `the demo values are published, so anyone could sign in or forge sessions, tokens, preview links and webhooks with them.`
   );
 }
 

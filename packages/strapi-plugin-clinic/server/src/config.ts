@@ -1,3 +1,5 @@
+import { refuseUnsafePluginSecrets } from './secrets/plugin-secrets';
+
 export interface ClinicPluginConfig {
   /** Shared with the site's preview; the only credential that reads drafts. Empty disables preview. */
   previewSecret: string;
@@ -25,5 +27,6 @@ export default {
     if (typeof config.previewSecret !== 'string') throw new Error('clinic.previewSecret must be a string');
     if (!Array.isArray(config.medicalContentTypes)) throw new Error('clinic.medicalContentTypes must be a list of content-type uids');
     if (!Array.isArray(config.webhookUrls)) throw new Error('clinic.webhookUrls must be a list of URLs');
+    refuseUnsafePluginSecrets(config);
   },
 };

@@ -2,15 +2,17 @@ import type { Core } from '@strapi/strapi';
 import { grantPublicRead } from '../permissions/public-read';
 import { ensureClinicRoles } from '../review/roles';
 import type { ClinicPluginConfig } from '../config';
+import { closePublicRegistrationOnce } from './public-registration';
 
 /**
- * Work that needs other plugins' roles to exist. Users & Permissions and the admin create
- * their roles in their own bootstraps, which Strapi runs after ours on a fresh database, so
- * the app calls this from its own bootstrap, the last one to run.
+ * Work that needs other plugins' roles and settings to exist. Users & Permissions and the
+ * admin create them in their own bootstraps, which Strapi runs after ours on a fresh
+ * database, so the app calls this from its own bootstrap, the last one to run.
  */
 export const setupService = ({ strapi }: { strapi: Core.Strapi }) => ({
   async afterAllBootstraps() {
     await grantPublicRead(strapi);
     await ensureClinicRoles(strapi, (strapi.config.get('plugin::clinic') as ClinicPluginConfig).medicalContentTypes);
+    await closePublicRegistrationOnce(strapi);
   },
 });
