@@ -1,6 +1,7 @@
 /**
- * Cache tags: every CMS read is tagged with what it depends on, so the CMS webhook can
- * refresh exactly the pages that show a document, in every locale.
+ * Cache tags: every CMS read is tagged with the content types it shows (see index.ts), so
+ * the CMS webhook can refresh exactly the pages that show a changed document, in every
+ * locale.
  */
 export const tags = {
   all: 'cms',
@@ -8,8 +9,25 @@ export const tags = {
   type: (name: 'procedure' | 'provider' | 'faq' | 'clinic' | 'rebrand-notice' | 'locales') => `type:${name}`,
 };
 
-/** The tags a webhook event invalidates. */
+/**
+ * The pages each content type appears on, as the tags of their reads. A procedure: its page,
+ * the lists, the FAQ page (grouped by procedure), provider bios and the sitemap. A provider:
+ * bios, the sitemap and procedure pages (they list providers). An FAQ: the FAQ page and
+ * procedure pages. Clinic details and the rebrand notice are in the layout: every page.
+ */
+const PAGES_SHOWING: Record<string, string[]> = {
+  'plugin::clinic.procedure': [tags.type('procedure')],
+  'plugin::clinic.provider': [tags.type('provider'), tags.type('procedure')],
+  'plugin::clinic.faq': [tags.type('faq'), tags.type('procedure')],
+  'plugin::clinic.clinic': [tags.all],
+  'plugin::clinic.rebrand-notice': [tags.all],
+};
+
+/**
+ * The tags a webhook event (publish, unpublish, delete or approve, in any locale) expires.
+ * A content type we do not know refreshes everything: a stale page is worse than a refetch.
+ */
 export function tagsForEvent(event: { contentType: string; documentId: string }): string[] {
-  const name = event.contentType.replace(/^plugin::clinic\./, '') as Parameters<typeof tags.type>[0];
-  return [tags.document(event.documentId), tags.type(name)];
+  const pages = Object.hasOwn(PAGES_SHOWING, event.contentType) ? PAGES_SHOWING[event.contentType]! : [tags.all];
+  return [tags.document(event.documentId), ...pages];
 }

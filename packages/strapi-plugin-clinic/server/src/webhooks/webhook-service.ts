@@ -3,7 +3,7 @@ import { signWebhook, SIGNATURE_HEADER, TIMESTAMP_HEADER } from 'clinic-domain';
 import type { ClinicPluginConfig } from '../config';
 
 export interface ClinicEvent {
-  event: 'approve' | 'publish';
+  event: 'approve' | 'publish' | 'unpublish' | 'delete';
   contentType: string;
   documentId: string;
   locale: string;
