@@ -44,7 +44,7 @@ async function jest(name, cwd, extraEnv = {}, args = []) {
   if (code !== 0 || !report.success) failures.push(`${name}: ${report.numFailedTests} failed, ${report.numRuntimeErrorTestSuites} suites did not run`);
 }
 
-/** The site's generated types must match the committed schema. */
+/** The site's generated types must match the committed schema, and its operation allowlist its operations. */
 async function codegenCheck() {
   console.log('\n=== codegen: web/src/lib/cms/generated matches cms/schema.graphql ===');
   const code = await run('pnpm', ['exec', 'graphql-codegen', '--config', 'codegen.ts', '--check'], { cwd: join(root, 'web') });
@@ -52,6 +52,13 @@ async function codegenCheck() {
   else {
     totals.failed += 1;
     failures.push('codegen: generated types differ from the schema; run `pnpm --filter web codegen` and commit');
+  }
+  console.log('\n=== codegen: web operation allowlist matches the site\'s .graphql operations ===');
+  const allowlist = await run('node', ['scripts/operation-allowlist.mjs', '--check'], { cwd: join(root, 'web') });
+  if (allowlist === 0) totals.passed += 1;
+  else {
+    totals.failed += 1;
+    failures.push('codegen: operation-allowlist.json differs from the operations; run `pnpm --filter web codegen` and commit');
   }
 }
 

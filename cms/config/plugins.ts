@@ -1,3 +1,4 @@
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { DEMO_SECRETS } from 'clinic-domain';
 
 export default ({ env }: { env: any }) => ({
@@ -12,6 +13,8 @@ export default ({ env }: { env: any }) => ({
       webhookUrls: env.array('CLINIC_WEBHOOK_URLS', []),
       webhookSecret: env('CLINIC_WEBHOOK_SECRET', ''),
       siteUrl: env('SITE_URL', 'http://localhost:3000'),
+      // The site's operation allowlist (web/src/lib/cms/generated/operation-allowlist.json); when set, GraphQL runs nothing else.
+      graphqlAllowlist: env('CLINIC_GRAPHQL_ALLOWLIST', ''),
     },
   },
   'users-permissions': {
@@ -25,9 +28,15 @@ export default ({ env }: { env: any }) => ({
       depthLimit: 10,
       defaultLimit: 25,
       maxLimit: 100,
-      landingPage: env('NODE_ENV') !== 'production',
-      // Stack traces stay in the server log, not in answers to the public.
-      apolloServer: { introspection: true, includeStacktraceInErrorResponses: false },
+      // The sandbox outside production; in production no landing page at all (Strapi's `false` still serves Apollo's).
+      landingPage: env('NODE_ENV') !== 'production' ? true : () => ApolloServerPluginLandingPageDisabled(),
+      // Stack traces stay in the server log, not in answers to the public. In production the schema is not
+      // served: no introspection, no "did you mean" field suggestions (cms/schema.graphql is the contract).
+      apolloServer: {
+        introspection: env('NODE_ENV') !== 'production',
+        hideSchemaDetailsFromClientErrors: env('NODE_ENV') === 'production',
+        includeStacktraceInErrorResponses: false,
+      },
     },
   },
 });

@@ -1,5 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { print } from 'graphql';
 import { negotiateLocale } from 'clinic-domain';
+import { SiteLocalesDocument } from './lib/cms/generated/graphql';
 import { LOCALE_COOKIE } from './lib/site';
 
 const CMS_URL = process.env.CMS_URL ?? 'http://127.0.0.1:1337';
@@ -12,7 +14,8 @@ async function cmsLocales() {
     const res = await fetch(`${CMS_URL}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: '{ clinicLocales { code isDefault } }' }),
+      // The generated document, so that the query is on the CMS's operation allowlist.
+      body: JSON.stringify({ query: print(SiteLocalesDocument), operationName: 'SiteLocales' }),
       signal: AbortSignal.timeout(2000),
     });
     const { data } = (await res.json()) as { data: { clinicLocales: Array<{ code: string; isDefault: boolean }> } };

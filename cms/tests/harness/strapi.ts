@@ -18,8 +18,8 @@ export interface BootedCms {
   stop(): Promise<void>;
 }
 
-/** Boots Strapi once for a test file (see jest.config.js); call stop() in afterAll. */
-export async function bootCms(): Promise<BootedCms> {
+/** Boots Strapi once for a test file (see jest.config.js); call stop() in afterAll. `env` overrides the test defaults. */
+export async function bootCms(env: Record<string, string> = {}): Promise<BootedCms> {
   const database: TestDatabase = await createTestDatabase();
   Object.assign(process.env, database.env, {
     STRAPI_TELEMETRY_DISABLED: 'true',
@@ -27,7 +27,7 @@ export async function bootCms(): Promise<BootedCms> {
     DEMO_PASSWORD,
     NODE_ENV: 'test',
     STRAPI_LOG_LEVEL: process.env.STRAPI_LOG_LEVEL ?? 'error',
-  });
+  }, env);
   const appDir = path.resolve(__dirname, '../..');
   const strapi = await createStrapi({ appDir, distDir: path.join(appDir, 'dist'), serveAdminPanel: false } as any).load();
   strapi.server.mount();

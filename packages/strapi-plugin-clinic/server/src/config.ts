@@ -11,7 +11,24 @@ export interface ClinicPluginConfig {
   webhookSecret: string;
   /** The patient site, for draft preview links. */
   siteUrl: string;
+  /** What one GraphQL operation may ask for (see graphql/operation-limits.ts). */
+  graphqlLimits: GraphqlLimits;
+  /** Path (from the CMS's folder) to the site's operation allowlist; when set, only those operations run. Empty: off. */
+  graphqlAllowlist: string;
 }
+
+export interface GraphqlLimits {
+  maxAliases: number;
+  /** Fields deep, the root field counting as 1. */
+  maxDepth: number;
+  maxDirectives: number;
+  /** GraphQL Armor's cost: objects 2, scalars 1, times 1.5 per level. */
+  maxCost: number;
+  maxTokens: number;
+}
+
+/** Well above what the site's operations need: the biggest, ProcedureBySlug, is 4 deep, costs 289 and has about 200 tokens, no alias or directive. */
+export const defaultGraphqlLimits: GraphqlLimits = { maxAliases: 10, maxDepth: 10, maxDirectives: 10, maxCost: 1500, maxTokens: 1000 };
 
 export const defaultConfig: ClinicPluginConfig = {
   previewSecret: '',
@@ -19,6 +36,8 @@ export const defaultConfig: ClinicPluginConfig = {
   webhookUrls: [],
   webhookSecret: '',
   siteUrl: 'http://localhost:3000',
+  graphqlLimits: defaultGraphqlLimits,
+  graphqlAllowlist: '',
 };
 
 export default {
@@ -27,6 +46,10 @@ export default {
     if (typeof config.previewSecret !== 'string') throw new Error('clinic.previewSecret must be a string');
     if (!Array.isArray(config.medicalContentTypes)) throw new Error('clinic.medicalContentTypes must be a list of content-type uids');
     if (!Array.isArray(config.webhookUrls)) throw new Error('clinic.webhookUrls must be a list of URLs');
+    for (const [name, value] of Object.entries(config.graphqlLimits ?? {})) {
+      if (!Number.isInteger(value) || value < 1) throw new Error(`clinic.graphqlLimits.${name} must be a positive whole number`);
+    }
+    if (typeof config.graphqlAllowlist !== 'string') throw new Error('clinic.graphqlAllowlist must be a file path (or empty)');
     refuseUnsafePluginSecrets(config);
   },
 };
