@@ -20,6 +20,7 @@ export default defineConfig({
     { name: 'site', testMatch: '**/site.e2e.spec.ts' },
     { name: 'review-journey', testMatch: '**/review-journey.e2e.spec.ts', dependencies: ['site'] },
     { name: 'cms-down', testMatch: '**/cms-down.e2e.spec.ts', dependencies: ['review-journey'] },
+    { name: 'production-secrets', testMatch: '**/production-secrets.e2e.spec.ts' },
   ],
   use: {
     baseURL: process.env.SITE_URL ?? 'http://127.0.0.1:3100',

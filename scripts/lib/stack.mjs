@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, openSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
@@ -40,9 +41,14 @@ function serverProcess(command, args, { cwd, env, logFile }) {
   };
 }
 
+/**
+ * The secrets the CMS and the site share, fresh and random for each run unless set: both
+ * servers are started here, nothing else needs them, and the site (always a production
+ * build) refuses to start on a published demo value.
+ */
 export const secrets = {
-  PREVIEW_SECRET: process.env.PREVIEW_SECRET ?? 'local-demo-preview-secret',
-  CLINIC_WEBHOOK_SECRET: process.env.CLINIC_WEBHOOK_SECRET ?? 'local-demo-webhook-secret',
+  PREVIEW_SECRET: process.env.PREVIEW_SECRET || randomBytes(32).toString('hex'),
+  CLINIC_WEBHOOK_SECRET: process.env.CLINIC_WEBHOOK_SECRET || randomBytes(32).toString('hex'),
 };
 
 export async function startCms({ port, siteUrl, databaseEnv, logFile, adminPanel = true, forTests = true }) {

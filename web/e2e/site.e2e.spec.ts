@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { signWebhook } from 'clinic-domain';
+import { signPreviewLink, signWebhook } from 'clinic-domain';
 import { adminToken, createDraft, editDraft, findDocument, reviewAndPublish } from './support/cms-admin';
 
 /** A patient's journeys through the site, in English and Spanish, against the demo clinic. */
@@ -243,7 +243,7 @@ test('the CMS webhook refreshes the page after a publication, in every locale; a
   expect((await request.post('/api/revalidate', { data: body, headers: genuine })).status()).toBe(401);
 });
 
-test('draft preview: the preview credential shows unpublished text, never cached nor indexed; anonymous visitors see the published page', async ({ browser }) => {
+test('draft preview: a signed preview link shows unpublished text, never cached nor indexed; anonymous visitors see the published page', async ({ browser }) => {
   const editor = await adminToken('editor@clinic.test');
   const procedure = await findDocument(editor, 'plugin::clinic.procedure', 'es', { slug: 'ablacion-por-radiofrecuencia' });
   const draftSentence = `Borrador ${Date.now()}.`;
@@ -252,9 +252,16 @@ test('draft preview: the preview credential shows unpublished text, never cached
 
   const previewer = await browser.newContext();
   const preview = await previewer.newPage();
-  const wrong = await preview.goto(`/api/preview?secret=wrong&path=${encodeURIComponent(path)}`);
-  expect(wrong?.status()).toBe(401);
-  await preview.goto(`/api/preview?secret=${process.env.PREVIEW_SECRET ?? 'local-demo-preview-secret'}&path=${encodeURIComponent(path)}`);
+  const secret = process.env.PREVIEW_SECRET!;
+  const link = (l: { path: string; expires: number; signature: string }) => `/api/preview?${new URLSearchParams({ path: l.path, expires: String(l.expires), signature: l.signature })}`;
+  const now = Date.now() / 1000;
+  const signed = signPreviewLink({ secret, path, nowSeconds: now });
+  // The secret itself is no credential in a URL; a link signed otherwise, for another page, or expired opens nothing.
+  expect((await preview.goto(`/api/preview?secret=${secret}&path=${encodeURIComponent(path)}`))?.status()).toBe(400);
+  expect((await preview.goto(link(signPreviewLink({ secret: 'wrong-secret-guessed-here', path, nowSeconds: now }))))?.status()).toBe(401);
+  expect((await preview.goto(link({ ...signed, path: '/es/procedures/vertebroplastia-y-cifoplastia' })))?.status()).toBe(401);
+  expect((await preview.goto(link(signPreviewLink({ secret, path, nowSeconds: now - 3600 }))))?.status()).toBe(401);
+  await preview.goto(link(signed));
   await expect(preview).toHaveURL(new RegExp(`${path}$`));
   await expect(preview.getByText(draftSentence)).toBeVisible();
   const response = await preview.reload();

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { isSitePath, signPreviewLink } from 'clinic-domain';
 import type { ClinicPluginConfig } from '../config';
 
 const PAGE_PATHS: Record<string, (locale: string, slug: string) => string> = {
@@ -6,7 +7,7 @@ const PAGE_PATHS: Record<string, (locale: string, slug: string) => string> = {
   'plugin::clinic.provider': (locale, slug) => `/${locale}/providers/${encodeURIComponent(slug)}`,
 };
 
-/** Where the site shows a document's draft: its page, opened through the site's draft mode. */
+/** Where the site shows a document's draft: its page, opened through the site's draft mode by a short-lived signed link. */
 export function previewService(strapi: Core.Strapi) {
   return {
     async url(uid: string, params: { documentId: string; locale?: string; status?: string }): Promise<string | null> {
@@ -22,9 +23,13 @@ export function previewService(strapi: Core.Strapi) {
       } else if (uid === 'plugin::clinic.faq') {
         path = `/${locale}/faq`;
       }
+      if (!isSitePath(path)) return null;
+      // A signed link for this page, valid a few minutes: the secret itself never goes into a URL.
+      const link = signPreviewLink({ secret: previewSecret, path, nowSeconds: Date.now() / 1000 });
       const url = new URL('/api/preview', siteUrl);
-      url.searchParams.set('secret', previewSecret);
-      url.searchParams.set('path', path);
+      url.searchParams.set('path', link.path);
+      url.searchParams.set('expires', String(link.expires));
+      url.searchParams.set('signature', link.signature);
       return url.toString();
     },
   };

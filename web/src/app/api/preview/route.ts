@@ -1,18 +1,19 @@
 import { draftMode } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { secretsMatch } from 'clinic-domain';
+import { verifyPreviewLink } from 'clinic-domain';
+
+/** One of the site's own pages: a locale, then path segments. */
+const SITE_PAGE = /^\/[a-z]{2,3}(-[A-Za-z0-9]+)?(\/[\w\-%.]*)*$/;
 
 /**
- * Opens draft preview for editors and physicians (linked from the Strapi admin). The path
- * must be one of the site's own, so the secret cannot be used as an open redirect.
+ * Opens draft preview for editors and physicians, from the CMS's "Open preview". The link is
+ * signed for one page and a few minutes; the preview secret itself is never accepted in a
+ * URL, and the path must be one of the site's own, so the link is no open redirect.
  */
 export async function GET(request: Request) {
-  const url = new URL(request.url);
-  if (!secretsMatch(url.searchParams.get('secret'), process.env.PREVIEW_SECRET)) {
-    return Response.json({ error: 'Invalid preview secret.' }, { status: 401 });
-  }
-  const path = url.searchParams.get('path') ?? '/';
-  if (!/^\/[a-z]{2,3}(-[A-Za-z0-9]+)?(\/[\w\-%.]*)*$/.test(path)) return Response.json({ error: 'Invalid path.' }, { status: 400 });
+  const verdict = verifyPreviewLink({ secret: process.env.PREVIEW_SECRET, query: new URL(request.url).searchParams, nowSeconds: Date.now() / 1000 });
+  if (!verdict.valid) return Response.json({ error: verdict.reason }, { status: verdict.status, headers: { 'cache-control': 'no-store' } });
+  if (!SITE_PAGE.test(verdict.path)) return Response.json({ error: 'Invalid path.' }, { status: 400, headers: { 'cache-control': 'no-store' } });
   (await draftMode()).enable();
-  redirect(path);
+  redirect(verdict.path);
 }
