@@ -236,9 +236,9 @@ test('the CMS webhook refreshes the page after a publication, in every locale; a
   const now = Math.floor(Date.now() / 1000);
   const forged = await request.post('/api/revalidate', { data: body, headers: { 'content-type': 'application/json', 'x-clinic-timestamp': String(now), 'x-clinic-signature': signWebhook('wrong-secret', now, body) } });
   expect(forged.status()).toBe(401);
-  const stale = await request.post('/api/revalidate', { data: body, headers: { 'content-type': 'application/json', 'x-clinic-timestamp': String(now - 3600), 'x-clinic-signature': signWebhook(process.env.CLINIC_WEBHOOK_SECRET ?? 'local-demo-webhook-secret', now - 3600, body) } });
+  const stale = await request.post('/api/revalidate', { data: body, headers: { 'content-type': 'application/json', 'x-clinic-timestamp': String(now - 3600), 'x-clinic-signature': signWebhook(process.env.CLINIC_WEBHOOK_SECRET!, now - 3600, body) } });
   expect(stale.status()).toBe(401);
-  const genuine = { 'content-type': 'application/json', 'x-clinic-timestamp': String(now), 'x-clinic-signature': signWebhook(process.env.CLINIC_WEBHOOK_SECRET ?? 'local-demo-webhook-secret', now, body) };
+  const genuine = { 'content-type': 'application/json', 'x-clinic-timestamp': String(now), 'x-clinic-signature': signWebhook(process.env.CLINIC_WEBHOOK_SECRET!, now, body) };
   expect((await request.post('/api/revalidate', { data: body, headers: genuine })).status()).toBe(200);
   expect((await request.post('/api/revalidate', { data: body, headers: genuine })).status()).toBe(401);
 });
