@@ -8,7 +8,7 @@ export default ({ env }: { env: any }) => ({
       // The site's preview sends this in X-Preview-Secret to read drafts; nobody else can.
       previewSecret: env('PREVIEW_SECRET', ''),
       // Which content types need a physician's approval before they are published.
-      medicalContentTypes: env.array('CLINIC_MEDICAL_CONTENT_TYPES', ['plugin::clinic.procedure', 'plugin::clinic.faq']),
+      medicalContentTypes: env.array('CLINIC_MEDICAL_CONTENT_TYPES', ['plugin::clinic.procedure', 'plugin::clinic.faq', 'plugin::clinic.provider']),
       // The site's revalidation endpoint(s), told about approvals and publications.
       webhookUrls: env.array('CLINIC_WEBHOOK_URLS', []),
       webhookSecret: env('CLINIC_WEBHOOK_SECRET', ''),

@@ -9,7 +9,7 @@ afterAll(() => cms?.stop());
 
 const docs = (name: string) => cms.strapi.documents(`plugin::clinic.${name}`);
 
-const MEDICAL = new Set(['procedure', 'faq']);
+const MEDICAL = new Set(['procedure', 'faq', 'provider']);
 
 async function createInBothLocales(name: string, en: object, es: object) {
   const created = await docs(name).create({ locale: 'en', data: en });
@@ -44,9 +44,11 @@ describe('content model', () => {
   });
 
   it('stores a provider with a localized bio and shared name, read back per locale', async () => {
+    // The demo physician's account speaks for this provider, who approves their own bio.
+    const physicianAccountId = (await cms.accounts()).physician.id;
     providerId = await createInBothLocales(
       'provider',
-      { fullName: 'Ana Test', credentials: 'MD', slug: 'ana-test', specialty: 'Pain Management', biography: 'English bio', acceptingNewPatients: true, reviewerAccountEmail: 'physician@clinic.test' },
+      { fullName: 'Ana Test', credentials: 'MD', slug: 'ana-test', specialty: 'Pain Management', biography: 'English bio', acceptingNewPatients: true, reviewerAccountId: physicianAccountId },
       { fullName: 'Ana Test', credentials: 'MD', slug: 'ana-test-es', specialty: 'Medicina del dolor', biography: 'Biografía en español', acceptingNewPatients: true },
     );
     const en = await cms.http.get(`/api/clinic/providers/${providerId}?locale=en`);
@@ -116,7 +118,7 @@ describe('content model', () => {
     const dup = await docs('procedure').create({ locale: 'en', data: { title: 'Dup', slug: 'test-procedure', summary: 's' } });
     await expect(cms.approveAndPublish('plugin::clinic.procedure', dup.documentId, 'en')).rejects.toThrow(/unique/i);
     await docs('provider').update({ documentId: providerId, locale: 'es', data: { slug: 'ana-test' } });
-    await docs('provider').publish({ documentId: providerId, locale: 'es' });
+    await cms.approveAndPublish('plugin::clinic.provider', providerId, 'es');
     const es = await cms.http.get(`/api/clinic/providers/${providerId}?locale=es`);
     expect(es.body.data.slug).toBe('ana-test');
   });

@@ -26,10 +26,10 @@ beforeAll(async () => {
   await cms.seedDemo();
   // A second physician, linked to another provider, for the concurrency test.
   const role = await cms.strapi.service('admin::role').findOne({ code: 'clinic-physician-reviewer' });
-  await cms.strapi.service('admin::user').create({ email: 'delgado@clinic.test', firstname: 'Maria', lastname: 'Delgado', password: DEMO_PASSWORD, isActive: true, registrationToken: null, roles: [role.id] });
+  const delgadoAccount = await cms.strapi.service('admin::user').create({ email: 'delgado@clinic.test', firstname: 'Maria', lastname: 'Delgado', password: DEMO_PASSWORD, isActive: true, registrationToken: null, roles: [role.id] });
   const delgado = await cms.strapi.documents('plugin::clinic.provider').findFirst({ locale: 'en', filters: { slug: 'maria-delgado' } });
   secondPhysicianProviderId = delgado.documentId;
-  await cms.strapi.db.query('plugin::clinic.provider').updateMany({ where: { documentId: delgado.documentId }, data: { reviewerAccountEmail: 'delgado@clinic.test' } });
+  await cms.strapi.db.query('plugin::clinic.provider').updateMany({ where: { documentId: delgado.documentId }, data: { reviewerAccountId: delgadoAccount.id } });
   staussProviderId = (await cms.strapi.documents('plugin::clinic.provider').findFirst({ locale: 'en', filters: { slug: 'thomas-stauss' } })).documentId;
 
   for (const [who, email] of Object.entries({ admin: 'admin@clinic.test', editor: 'editor@clinic.test', physician: 'physician@clinic.test', physician2: 'delgado@clinic.test' })) {
@@ -117,9 +117,14 @@ describe('every path to publish is refused without an approval and allowed with 
     expect(await cms.strapi.documents(FAQ).count({ locale: 'en', status: 'published', filters: { question: { $in: ['From code?', 'Instant?'] } } })).toBe(0);
   });
 
-  it('is not required for content configured as non-medical (provider bios)', async () => {
+  it('is not required for content configured as non-medical (rebrand notices)', async () => {
+    const notice = await cms.strapi.documents('plugin::clinic.rebrand-notice').create({ locale: 'en', data: { previousName: 'Old', newName: 'New', message: 'New name', startsAt: '2026-01-01T00:00:00.000Z', endsAt: '2026-02-01T00:00:00.000Z' } });
+    await expect(cms.strapi.documents('plugin::clinic.rebrand-notice').publish({ documentId: notice.documentId, locale: 'en' })).resolves.toBeDefined();
+  });
+
+  it('is required for provider bios, which name the reviewer on every page they sign', async () => {
     const provider = await cms.strapi.documents('plugin::clinic.provider').create({ locale: 'en', data: { fullName: 'Bio Only', slug: 'bio-only' } });
-    await expect(cms.strapi.documents('plugin::clinic.provider').publish({ documentId: provider.documentId, locale: 'en' })).resolves.toBeDefined();
+    await expect(cms.strapi.documents('plugin::clinic.provider').publish({ documentId: provider.documentId, locale: 'en' })).rejects.toThrow(/Medical approval is missing/);
   });
 });
 

@@ -475,6 +475,14 @@ export interface PluginClinicClinic extends Struct.SingleTypeSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 500;
       }>;
+    allowPeerBioApproval: Schema.Attribute.Boolean &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: false;
+        };
+      }> &
+      Schema.Attribute.DefaultTo<false>;
     allowSelfApproval: Schema.Attribute.Boolean &
       Schema.Attribute.Private &
       Schema.Attribute.SetPluginOptions<{
@@ -599,6 +607,33 @@ export interface PluginClinicFaq extends Struct.CollectionTypeSchema {
       'oneToOne',
       'plugin::clinic.provider'
     >;
+    reviewedByCredentials: Schema.Attribute.String &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: true;
+        };
+      }> &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 60;
+      }>;
+    reviewedByName: Schema.Attribute.String &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: true;
+        };
+      }> &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 160;
+      }>;
+    reviewedBySpecialty: Schema.Attribute.String &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: true;
+        };
+      }> &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 160;
+      }>;
     reviewIntervalMonths: Schema.Attribute.Integer &
       Schema.Attribute.SetPluginOptions<{
         i18n: {
@@ -705,6 +740,33 @@ export interface PluginClinicProcedure extends Struct.CollectionTypeSchema {
       'oneToOne',
       'plugin::clinic.provider'
     >;
+    reviewedByCredentials: Schema.Attribute.String &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: true;
+        };
+      }> &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 60;
+      }>;
+    reviewedByName: Schema.Attribute.String &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: true;
+        };
+      }> &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 160;
+      }>;
+    reviewedBySpecialty: Schema.Attribute.String &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: true;
+        };
+      }> &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 160;
+      }>;
     reviewIntervalMonths: Schema.Attribute.Integer &
       Schema.Attribute.SetPluginOptions<{
         i18n: {
@@ -880,13 +942,46 @@ export interface PluginClinicProvider extends Struct.CollectionTypeSchema {
       'oneToOne',
       'plugin::clinic.provider'
     >;
-    reviewerAccountEmail: Schema.Attribute.Email &
+    reviewedByCredentials: Schema.Attribute.String &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: true;
+        };
+      }> &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 60;
+      }>;
+    reviewedByName: Schema.Attribute.String &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: true;
+        };
+      }> &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 160;
+      }>;
+    reviewedBySpecialty: Schema.Attribute.String &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: true;
+        };
+      }> &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 160;
+      }>;
+    reviewerAccountId: Schema.Attribute.Integer &
       Schema.Attribute.Private &
       Schema.Attribute.SetPluginOptions<{
         i18n: {
           localized: false;
         };
-      }>;
+      }> &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 1;
+        },
+        number
+      >;
     reviewIntervalMonths: Schema.Attribute.Integer &
       Schema.Attribute.SetPluginOptions<{
         i18n: {
@@ -1053,7 +1148,14 @@ export interface PluginClinicReviewEntry extends Struct.CollectionTypeSchema {
       Schema.Attribute.Private;
     decidedAt: Schema.Attribute.DateTime & Schema.Attribute.Required;
     decision: Schema.Attribute.Enumeration<
-      ['submitted', 'approved', 'rejected']
+      [
+        'submitted',
+        'approved',
+        'rejected',
+        'unpublished',
+        'deleted',
+        'discarded',
+      ]
     > &
       Schema.Attribute.Required;
     locale: Schema.Attribute.String & Schema.Attribute.Private;
@@ -1065,6 +1167,7 @@ export interface PluginClinicReviewEntry extends Struct.CollectionTypeSchema {
     providerDocumentId: Schema.Attribute.String;
     publishedAt: Schema.Attribute.DateTime;
     reviewedDocumentId: Schema.Attribute.String & Schema.Attribute.Required;
+    reviewer: Schema.Attribute.JSON;
     revision: Schema.Attribute.JSON;
     revisionHash: Schema.Attribute.String & Schema.Attribute.Required;
     sequenceKey: Schema.Attribute.String & Schema.Attribute.Required;

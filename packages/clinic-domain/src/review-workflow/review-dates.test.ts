@@ -4,8 +4,20 @@ describe('byline from the approval', () => {
   it('uses the approval date, not the publish date, and adds the interval', () => {
     expect(bylineFromApproval({ at: '2026-04-25T22:10:00.000Z', providerDocumentId: 'prov' }, 12)).toEqual({
       reviewedBy: 'prov',
+      reviewedByName: null,
+      reviewedByCredentials: null,
+      reviewedBySpecialty: null,
       lastReviewedOn: '2026-04-25',
       nextReviewDue: '2027-04-25',
+    });
+  });
+
+  it('names the reviewer exactly as the approval recorded them', () => {
+    const reviewer = { fullName: 'Thomas Stauss', credentials: 'MD', specialty: 'Interventional radiology' };
+    expect(bylineFromApproval({ at: '2026-04-25T10:00:00.000Z', providerDocumentId: 'prov', reviewer }, 12)).toMatchObject({
+      reviewedByName: 'Thomas Stauss',
+      reviewedByCredentials: 'MD',
+      reviewedBySpecialty: 'Interventional radiology',
     });
   });
 

@@ -5,10 +5,14 @@ import type { ReviewLogEntry } from './review-state';
  * The byline a published page carries comes from the approval, not from the clock at
  * publish: a page approved on Monday and published on Friday was reviewed on Monday.
  */
-export function bylineFromApproval(approval: Pick<ReviewLogEntry, 'at' | 'providerDocumentId'>, intervalMonths: number) {
+export function bylineFromApproval(approval: Pick<ReviewLogEntry, 'at' | 'providerDocumentId' | 'reviewer'>, intervalMonths: number) {
   const lastReviewedOn = toIsoDate(new Date(approval.at));
   return {
     reviewedBy: approval.providerDocumentId ?? null,
+    // The reviewer as the approval recorded them: a later edit of the bio never rewrites a byline.
+    reviewedByName: approval.reviewer?.fullName ?? null,
+    reviewedByCredentials: approval.reviewer?.credentials ?? null,
+    reviewedBySpecialty: approval.reviewer?.specialty ?? null,
     lastReviewedOn,
     nextReviewDue: nextReviewDue(lastReviewedOn, intervalMonths),
   };

@@ -95,12 +95,40 @@ describe('publish refusal', () => {
   });
 });
 
-import { medicalPublishRefusal } from './review-state';
+import { medicalActionRefusal } from './review-state';
 
-describe('who may publish medical content', () => {
-  it('allows physicians and super admins, and tells editors why not', () => {
-    expect(medicalPublishRefusal(['physician'], 'physician', 'super')).toBeNull();
-    expect(medicalPublishRefusal(['super'], 'physician', 'super')).toBeNull();
-    expect(medicalPublishRefusal(['editor'], 'physician', 'super')).toMatch(/Only a physician reviewer/);
+describe('who may change what is live on a medical page', () => {
+  it('allows physicians and super admins, and tells editors why not, for every action', () => {
+    for (const action of ['publish', 'unpublish', 'delete', 'discard'] as const) {
+      expect(medicalActionRefusal(action, ['physician'], 'physician', 'super')).toBeNull();
+      expect(medicalActionRefusal(action, ['super'], 'physician', 'super')).toBeNull();
+      expect(medicalActionRefusal(action, ['editor'], 'physician', 'super')).toMatch(/Only a physician reviewer/);
+      expect(medicalActionRefusal(action, [], 'physician', 'super')).toMatch(/Only a physician reviewer/);
+    }
+  });
+});
+
+describe('bios', () => {
+  it('are approved by the physician they describe, or by another where the clinic allows it', () => {
+    const bio = apply([], submitForReview(reviewState([], 'b1'), 'b1', editor));
+    expect(approveRevision(reviewState(bio, 'b1'), 'b1', physician, { allowSelfApproval: false, bioOfProvider: 'prov-stauss' }).ok).toBe(true);
+    expect(approveRevision(reviewState(bio, 'b1'), 'b1', physician2, { allowSelfApproval: false, bioOfProvider: 'prov-stauss' })).toMatchObject({ ok: false, status: 403, message: expect.stringMatching(/bio is approved by that physician/) });
+    expect(approveRevision(reviewState(bio, 'b1'), 'b1', physician2, { allowSelfApproval: false, bioOfProvider: 'prov-stauss', allowPeerBioApproval: true }).ok).toBe(true);
+  });
+
+  it('record the reviewer as they were with the approval', () => {
+    const bio = apply([], submitForReview(reviewState([], 'b1'), 'b1', editor));
+    const snapshot = { fullName: 'Thomas Stauss', credentials: 'MD', specialty: null };
+    const decided = approveRevision(reviewState(bio, 'b1'), 'b1', { ...physician, snapshot }, { allowSelfApproval: false });
+    expect(decided.ok && decided.entry.reviewer).toEqual(snapshot);
+  });
+});
+
+describe('taking a page down', () => {
+  it('leaves the approval of its text as it was', () => {
+    const submitted = apply([], submitForReview(reviewState([], 'h1'), 'h1', editor));
+    const approved = apply(submitted, approveRevision(reviewState(submitted, 'h1'), 'h1', physician, { allowSelfApproval: false }));
+    const approvedThenUnpublished = [...approved, { decision: 'unpublished' as const, revisionHash: 'h1', actorId: 'p1', actorName: 'Thomas Stauss', at: at(), comment: 'Outdated' }];
+    expect(reviewState(approvedThenUnpublished, 'h1').status).toBe('approved');
   });
 });

@@ -6,9 +6,18 @@
  */
 
 export type ReviewDecision = 'submitted' | 'approved' | 'rejected';
+/** What else the log records: medical pages taken down or drafts thrown away, by whom and why. */
+export type ReviewLogAction = ReviewDecision | 'unpublished' | 'deleted' | 'discarded';
+
+/** The reviewing physician as they were when they approved (their bio may change later). */
+export interface ReviewerSnapshot {
+  fullName: string;
+  credentials: string | null;
+  specialty: string | null;
+}
 
 export interface ReviewLogEntry {
-  decision: ReviewDecision;
+  decision: ReviewLogAction;
   revisionHash: string;
   actorId: string;
   actorName: string;
@@ -17,7 +26,10 @@ export interface ReviewLogEntry {
   comment?: string | null;
   /** The Provider the approving physician is linked to (approvals only). */
   providerDocumentId?: string | null;
+  reviewer?: ReviewerSnapshot | null;
 }
+
+const isDecision = (e: ReviewLogEntry) => e.decision === 'submitted' || e.decision === 'approved' || e.decision === 'rejected';
 
 export type ReviewStatus = 'not_submitted' | 'awaiting_review' | 'approved' | 'changed_since_approval' | 'rejected';
 
@@ -35,7 +47,9 @@ const latest = (entries: readonly ReviewLogEntry[], match: (e: ReviewLogEntry) =
 };
 
 /** `entries` in the order they were appended. */
-export function reviewState(entries: readonly ReviewLogEntry[], currentHash: string): ReviewState {
+export function reviewState(allEntries: readonly ReviewLogEntry[], currentHash: string): ReviewState {
+  // Unpublishing or deleting a page says nothing about whether its text is approved.
+  const entries = allEntries.filter(isDecision);
   const lastApproval = latest(entries, (e) => e.decision === 'approved');
   const forCurrent = latest(entries, (e) => e.revisionHash === currentHash);
   // Text a physician signed stays approved, even if it comes back after an edit was undone.
@@ -52,6 +66,8 @@ export interface Reviewer {
   name: string;
   isPhysician: boolean;
   providerDocumentId?: string | null;
+  /** Their bio as it reads now, recorded with an approval. */
+  snapshot?: ReviewerSnapshot | null;
 }
 
 export type Refusal = { ok: false; status: 400 | 403 | 409; message: string };
@@ -67,18 +83,36 @@ export function approveRevision(
   state: ReviewState,
   hash: string,
   actor: Reviewer,
-  options: { allowSelfApproval: boolean; comment?: string | null },
+  options: {
+    allowSelfApproval: boolean;
+    comment?: string | null;
+    /** When the revision is a provider's bio: that provider, who approves it themselves … */
+    bioOfProvider?: string | null;
+    /** … unless the clinic lets any physician approve bios. */
+    allowPeerBioApproval?: boolean;
+  },
 ): Decided | Refusal {
   const physicianProblem = physicianRefusal(actor);
   if (physicianProblem) return physicianProblem;
   const pending = pendingRefusal(state, 'approved');
   if (pending) return pending;
+  if (options.bioOfProvider && options.bioOfProvider !== actor.providerDocumentId && !options.allowPeerBioApproval) {
+    return { ok: false, status: 403, message: 'A physician\'s bio is approved by that physician. The clinic does not let other physicians approve bios (Clinic: allow peer bio approval).' };
+  }
   if (!options.allowSelfApproval && state.entry?.actorId === actor.id) {
     return { ok: false, status: 403, message: 'You submitted this revision yourself; another physician must approve it (the clinic does not allow self-approval).' };
   }
   return {
     ok: true,
-    entry: { decision: 'approved', revisionHash: hash, actorId: actor.id, actorName: actor.name, providerDocumentId: actor.providerDocumentId!, comment: options.comment?.trim() || null },
+    entry: {
+      decision: 'approved',
+      revisionHash: hash,
+      actorId: actor.id,
+      actorName: actor.name,
+      providerDocumentId: actor.providerDocumentId!,
+      reviewer: actor.snapshot ?? null,
+      comment: options.comment?.trim() || null,
+    },
   };
 }
 
@@ -122,11 +156,20 @@ export function publishRefusal(state: ReviewState, locale: string): string | nul
   }
 }
 
+export type MedicalLiveAction = 'publish' | 'unpublish' | 'delete' | 'discard';
+
+const WHY_NOT: Record<MedicalLiveAction, string> = {
+  publish: 'Only a physician reviewer can publish medical content. Submit it for medical review; the approving physician publishes it.',
+  unpublish: 'Only a physician reviewer can take medical content off the site. Ask a physician to unpublish it; the review log records who did and why.',
+  delete: 'Only a physician reviewer can delete medical content. Ask a physician to delete it; the review log records who did and why.',
+  discard: 'Only a physician reviewer can discard a draft of medical content, because the review log records what was thrown away. Edit the draft instead, or ask a physician.',
+};
+
 /**
- * Who may put medical content live from the admin: physician reviewers and super admins.
- * Editors are told why, instead of finding a button that silently does nothing.
+ * Who may change what is live on a medical page from the admin: physician reviewers and
+ * super admins. Editors are told why, instead of finding a button that silently does nothing.
  */
-export function medicalPublishRefusal(roleCodes: readonly string[], physicianRole: string, superAdminRole: string): string | null {
+export function medicalActionRefusal(action: MedicalLiveAction, roleCodes: readonly string[], physicianRole: string, superAdminRole: string): string | null {
   if (roleCodes.includes(physicianRole) || roleCodes.includes(superAdminRole)) return null;
-  return 'Only a physician reviewer can publish medical content. Submit it for medical review; the approving physician publishes it.';
+  return WHY_NOT[action];
 }

@@ -1,3 +1,4 @@
+import { liveViewOfRevision, revisionRole, unsignableAttributes, unsignableRevisionMessage, type AttributeShape } from './revision-hash';
 import { canonicalJson, revisionContent, revisionHash } from './revision-hash';
 
 const relations = new Set(['faqs', 'providers']);
@@ -62,5 +63,55 @@ describe('revision hash', () => {
 
   it('writes canonical JSON with sorted keys', () => {
     expect(canonicalJson({ b: 1, a: [true, null, { d: 'x', c: 2 }] })).toBe('{"a":[true,null,{"c":2,"d":"x"}],"b":1}');
+  });
+});
+
+describe('what a revision covers', () => {
+  const models: Record<string, Record<string, AttributeShape>> = {
+    page: {
+      title: { type: 'string' },
+      body: { type: 'richtext' },
+      sections: { type: 'component', component: 'section' },
+      providers: { type: 'relation' },
+      procedures: { type: 'relation', mappedBy: 'faqs' },
+      reviewerAccountId: { type: 'integer', private: true },
+      lastReviewedOn: { type: 'date' },
+    },
+    section: { heading: { type: 'string' }, steps: { type: 'component', component: 'step' } },
+    step: { title: { type: 'string' } },
+  };
+  const attributesOf = (uid: string) => models[uid];
+
+  it('knows every attribute of the clinic model', () => {
+    expect(unsignableAttributes(attributesOf, 'page')).toEqual([]);
+    expect(revisionRole('procedures', models.page!.procedures!)).toBe('not-content');
+    expect(revisionRole('reviewerAccountId', models.page!.reviewerAccountId!)).toBe('not-content');
+    expect(revisionRole('lastReviewedOn', models.page!.lastReviewedOn!)).toBe('not-content');
+  });
+
+  it('fails closed on a kind it does not know, naming the field', () => {
+    const withZone = { ...models, page: { ...models.page, blocks: { type: 'dynamiczone' }, mystery: { type: 'geo-point' } } };
+    expect(unsignableAttributes((uid) => withZone[uid as keyof typeof withZone], 'page')).toEqual(['blocks (dynamiczone)', 'mystery (geo-point)']);
+    expect(unsignableRevisionMessage(['blocks (dynamiczone)'])).toMatch(/cannot be published.*blocks \(dynamiczone\)/);
+  });
+
+  it('fails closed on components nested deeper than it loads', () => {
+    const deep: Record<string, Record<string, AttributeShape>> = {};
+    for (let i = 0; i < 7; i++) deep[`c${i}`] = { inner: { type: 'component', component: `c${i + 1}` } };
+    deep.c7 = { text: { type: 'string' } };
+    expect(unsignableAttributes((uid) => deep[uid], 'c0')).toEqual([expect.stringMatching(/deeper than 5/)]);
+  });
+});
+
+describe('the live view of an approved revision', () => {
+  const approved = { title: 'Knee', related: ['a', 'b', 'c'], reviewer: 'p', body: 'x' };
+
+  it('keeps only links to live documents, in order, and leaves text alone', () => {
+    expect(liveViewOfRevision(approved, ['related', 'reviewer'], (_key, id) => id !== 'b')).toEqual({ title: 'Knee', related: ['a', 'c'], reviewer: 'p', body: 'x' });
+    expect(liveViewOfRevision(approved, ['related', 'reviewer'], () => false)).toEqual({ title: 'Knee', related: [], reviewer: null, body: 'x' });
+  });
+
+  it('is the approved revision itself when everything it links to is live', () => {
+    expect(revisionHash(liveViewOfRevision(approved, ['related'], () => true))).toBe(revisionHash(approved));
   });
 });

@@ -32,7 +32,8 @@ export const defaultGraphqlLimits: GraphqlLimits = { maxAliases: 10, maxDepth: 1
 
 export const defaultConfig: ClinicPluginConfig = {
   previewSecret: '',
-  medicalContentTypes: ['plugin::clinic.procedure', 'plugin::clinic.faq'],
+  // Bios too: a physician's name and credentials appear in every byline they sign.
+  medicalContentTypes: ['plugin::clinic.procedure', 'plugin::clinic.faq', 'plugin::clinic.provider'],
   webhookUrls: [],
   webhookSecret: '',
   siteUrl: 'http://localhost:3000',
@@ -46,10 +47,10 @@ export default {
     if (typeof config.previewSecret !== 'string') throw new Error('clinic.previewSecret must be a string');
     if (!Array.isArray(config.medicalContentTypes)) throw new Error('clinic.medicalContentTypes must be a list of content-type uids');
     if (!Array.isArray(config.webhookUrls)) throw new Error('clinic.webhookUrls must be a list of URLs');
+    refuseUnsafePluginSecrets(config);
     for (const [name, value] of Object.entries(config.graphqlLimits ?? {})) {
       if (!Number.isInteger(value) || value < 1) throw new Error(`clinic.graphqlLimits.${name} must be a positive whole number`);
     }
     if (typeof config.graphqlAllowlist !== 'string') throw new Error('clinic.graphqlAllowlist must be a file path (or empty)');
-    refuseUnsafePluginSecrets(config);
   },
 };

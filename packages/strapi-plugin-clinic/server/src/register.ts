@@ -7,6 +7,8 @@ import { registerGraphqlExtension } from './graphql';
 import { applyGraphqlLimits } from './graphql/operation-limits';
 import { rebrandWindowMiddleware } from './rebrand/rebrand-window-middleware';
 import { publishGate } from './review/publish-gate';
+import { publishedIntegrityGuard } from './review/published-integrity';
+import type { ReviewService } from './review/review-service';
 import { reviewFieldsMiddleware } from './review/review-fields-middleware';
 import { reviewLogGuard } from './review/review-log-guard';
 import { announceChanges } from './webhooks/announce-changes';
@@ -26,13 +28,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   documents.use(reviewLogGuard);
   documents.use(reviewFieldsMiddleware(strapi));
   documents.use(rebrandWindowMiddleware(strapi));
-  documents.use(
-    publishGate(
-      strapi,
-      () => strapi.plugin('clinic').service('reviews'),
-      () => strapi.plugin('clinic').service('webhooks'),
-    ),
-  );
+  const reviews = () => strapi.plugin('clinic').service('reviews') as ReviewService;
+  documents.use(publishGate(strapi, reviews));
+  documents.use(publishedIntegrityGuard(strapi, reviews));
 
   documents.use(announceChanges(strapi, () => strapi.plugin('clinic').service('webhooks')));
   if (strapi.plugin('graphql')) registerGraphqlExtension(strapi);

@@ -18,7 +18,10 @@ const wire: any = {
   sections: [{ kind: 'how_performed', heading: 'Pasos', body: null, steps: [{ title: 'Uno', detail: null }] }],
   faqs: [{ documentId: 'f', question: 'Q', answer: 'A' }, null],
   providers: [{ documentId: 'p', fullName: 'Thomas Stauss', credentials: 'MD', specialty: 'Dolor', slug: 'thomas-stauss', acceptingNewPatients: true }],
-  reviewedBy: { fullName: 'Thomas Stauss', credentials: 'MD', specialty: 'Dolor', slug: 'thomas-stauss' },
+  reviewedByName: 'Thomas Stauss',
+  reviewedByCredentials: 'MD',
+  reviewedBySpecialty: 'Dolor',
+  reviewedBy: { slug: 'thomas-stauss' },
   relatedProcedures: [{ title: 'Otra', slug: 'otra' }],
   localizations: [{ locale: 'en', slug: 'title' }],
 };
@@ -36,8 +39,13 @@ describe('reshaping CMS data', () => {
   });
 
   it('has no byline without a reviewer or a review date', () => {
-    expect(reshapeProcedure({ ...wire, reviewedBy: null }).byline).toBeNull();
+    expect(reshapeProcedure({ ...wire, reviewedByName: null }).byline).toBeNull();
     expect(reshapeProcedure({ ...wire, lastReviewedOn: null }).byline).toBeNull();
+  });
+
+  it('names the reviewer as the approval recorded them, whatever their bio says now', () => {
+    const renamed = { ...wire, reviewedBy: { slug: 'thomas-q-stauss', fullName: 'Thomas Q. Stauss' } };
+    expect(reshapeProcedure(renamed).byline).toEqual({ reviewerName: 'Thomas Stauss, MD', reviewerSlug: 'thomas-q-stauss', reviewedOn: '2026-04-25' });
   });
 
   it('reshapes the clinic and its rebrand notices', () => {

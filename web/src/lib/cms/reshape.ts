@@ -7,9 +7,10 @@ export function displayName(name: string, credentials?: string | null): string {
   return credentials ? `${name}, ${credentials}` : name;
 }
 
-function byline(reviewer: { fullName: string; credentials?: string | null; slug?: string | null } | null | undefined, reviewedOn: string | null | undefined): Byline | null {
-  if (!reviewer || !reviewedOn) return null;
-  return { reviewerName: displayName(reviewer.fullName, reviewer.credentials), reviewerSlug: reviewer.slug ?? null, reviewedOn };
+/** The byline names the reviewer exactly as the approval recorded them, never their bio as it reads today. */
+function byline(approval: { reviewedByName?: string | null; reviewedByCredentials?: string | null; reviewedBy?: { slug?: string | null } | null; lastReviewedOn?: string | null }): Byline | null {
+  if (!approval.reviewedByName || !approval.lastReviewedOn) return null;
+  return { reviewerName: displayName(approval.reviewedByName, approval.reviewedByCredentials), reviewerSlug: approval.reviewedBy?.slug ?? null, reviewedOn: approval.lastReviewedOn };
 }
 
 const alternates = (list: ReadonlyArray<{ locale?: string | null; slug?: string | null } | null> | null | undefined): Alternate[] =>
@@ -48,7 +49,7 @@ export function reshapeProcedure(p: ProcedureDetailFragment): Procedure {
     faqs: p.faqs.filter(present).map((f) => ({ documentId: f.documentId, question: f.question, answer: f.answer })),
     providers: p.providers.filter(present).map(reshapeProviderSummary),
     related: p.relatedProcedures.filter(present).map((r) => ({ title: r.title, slug: r.slug })),
-    byline: byline(p.reviewedBy, p.lastReviewedOn),
+    byline: byline(p),
     translationOutOfDate: Boolean(p.translationOutOfDate),
     updatedAt: p.updatedAt ?? null,
     alternates: alternates(p.localizations),
@@ -64,7 +65,7 @@ export function reshapeProvider(p: ProviderDetailFragment, cmsUrl: string): Prov
     biography: p.biography ?? null,
     photo: photoUrl ? { url: photoUrl, alt: p.photo?.alternativeText || displayName(p.fullName, p.credentials), width: p.photo?.width ?? null, height: p.photo?.height ?? null } : null,
     procedures: p.procedures.filter(present).map((x) => ({ title: x.title, slug: x.slug })),
-    byline: byline(p.reviewedBy, p.lastReviewedOn),
+    byline: byline(p),
     alternates: alternates(p.localizations),
   };
 }

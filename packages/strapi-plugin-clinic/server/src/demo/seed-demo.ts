@@ -1,8 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { nextReviewDue } from 'clinic-domain';
-import { demoClinic, demoFaqs, demoProcedures, demoProviders, demoRebrandNotice, DEMO_REVIEW_INTERVAL_MONTHS, type DemoLocale } from './demo-content';
+import { demoClinic, demoFaqs, demoProcedures, demoProviders, demoRebrandNotice, type DemoLocale } from './demo-content';
 import { DEMO_EDITOR_EMAIL, DEMO_PHYSICIAN_EMAIL } from './demo-accounts';
-import { asWorkflow } from '../review/workflow-context';
 import type { ReviewService } from '../review/review-service';
 
 const LOCALES: DemoLocale[] = ['en', 'es'];
@@ -50,17 +48,13 @@ export async function seedDemoContent(strapi: Core.Strapi, accounts: Record<stri
     return documentId!;
   }
 
-  const review = (reviewerId: string, reviewedOn: string) => ({
-    reviewedBy: reviewerId,
-    lastReviewedOn: reviewedOn,
-    nextReviewDue: nextReviewDue(reviewedOn, DEMO_REVIEW_INTERVAL_MONTHS),
-  });
-
   await upsert('clinic', {}, (locale) => ({
     name: demoClinic.name,
     phone: demoClinic.phone,
     address: demoClinic.address[locale],
     defaultReviewIntervalMonths: demoClinic.defaultReviewIntervalMonths,
+    // The demo has one physician account, who approves every bio (a clinic's medical director).
+    allowPeerBioApproval: true,
   }));
 
   const providerIds: DocumentIds = {};
@@ -69,17 +63,13 @@ export async function seedDemoContent(strapi: Core.Strapi, accounts: Record<stri
       fullName: provider.fullName,
       credentials: provider.credentials,
       acceptingNewPatients: provider.acceptingNewPatients,
-      reviewerAccountEmail: provider.key === 'stauss' ? DEMO_PHYSICIAN_EMAIL : null,
+      // The link a super admin sets: this bio belongs to the demo physician's account.
+      reviewerAccountId: provider.key === 'stauss' ? accounts[DEMO_PHYSICIAN_EMAIL].id : null,
       ...provider.text[locale],
-    }));
+    }), false);
   }
-  // Bios are reviewed too; the reviewer must exist before it can be linked.
-  for (const provider of demoProviders) {
-    for (const locale of LOCALES) {
-      await asWorkflow(() => docs('provider').update({ documentId: providerIds[provider.key], locale, data: review(providerIds.stauss!, '2026-03-02') } as any));
-      await docs('provider').publish({ documentId: providerIds[provider.key], locale } as any);
-    }
-  }
+  // Bios are medical content too; the reviewer's own bio must exist before anything is approved.
+  for (const provider of demoProviders) await reviewAndPublish('provider', providerIds[provider.key]!, { en: '2026-03-02', es: '2026-03-02' });
 
   const faqIds: DocumentIds = {};
   for (const faq of demoFaqs) {

@@ -22,3 +22,13 @@ export function callerOf(strapi: Core.Strapi, ctx: any): ReadCaller {
     previewCredential: typeof presented === 'string' && secretsMatch(presented, strapi.config.get('plugin::clinic.previewSecret') as string),
   });
 }
+
+export const SUPER_ADMIN_ROLE_CODE = 'strapi-super-admin';
+
+/** The signed-in admin's role codes, or null when no admin user is behind this call. */
+export function currentAdminRoles(strapi: Core.Strapi): string[] | null {
+  const ctx = strapi.requestContext.get() as any;
+  if (currentCaller(strapi).kind !== 'admin') return null;
+  const roles = ctx?.state?.user?.roles;
+  return Array.isArray(roles) ? roles.map((role: { code?: string }) => String(role.code)) : [];
+}

@@ -1,18 +1,68 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { medicalPublishRefusal, type ReviewLogEntry } from 'clinic-domain';
+import { medicalActionRefusal, type MedicalLiveAction, type ReviewLogEntry } from 'clinic-domain';
+import { currentAdminRoles, currentCaller, SUPER_ADMIN_ROLE_CODE } from '../draft-protection/request-caller';
 import { PHYSICIAN_ROLE_CODE } from './roles';
 import type { ReviewService } from './review-service';
-import type { WebhookService } from '../webhooks/webhook-service';
+import { liveChangeReason } from './workflow-context';
+
+type DocumentAction = { uid: string; action: string; params: any };
+
+const TAKE_DOWNS: Record<string, { action: MedicalLiveAction; logged: 'unpublished' | 'deleted' | 'discarded'; where: 'published' | 'any' | 'draft' }> = {
+  unpublish: { action: 'unpublish', logged: 'unpublished', where: 'published' },
+  delete: { action: 'delete', logged: 'deleted', where: 'any' },
+  discardDraft: { action: 'discard', logged: 'discarded', where: 'draft' },
+};
 
 /**
- * The one publish gate. Every way to publish (the Content Manager's publish and bulk
- * publish, REST, GraphQL, plugins, code) ends in the Document Service, so the check lives
- * here: a locale of medical content goes live only when a physician approved exactly its
- * current text, and then carries that approval's byline.
+ * The one gate on what is live of medical content. Every way to publish, unpublish, delete
+ * or discard (the Content Manager and its bulk actions, plugins, code) ends in the Document
+ * Service, so the checks live here:
+ * - a locale goes live only when a physician approved exactly its current text, and then
+ *   carries that approval's byline; on PostgreSQL the draft rows are locked from the check
+ *   to the publish, so an edit saved in between waits and cannot go live unapproved;
+ * - only physicians and super admins publish, unpublish, delete or discard, and each
+ *   take-down is appended to the review log with who and why.
  */
-export function publishGate(strapi: Core.Strapi, reviews: () => ReviewService, webhooks: () => WebhookService) {
-  return async (ctx: { uid: string; action: string; params: any }, next: () => Promise<unknown>) => {
+export function publishGate(strapi: Core.Strapi, reviews: () => ReviewService) {
+  function refuseUnlessAllowed(action: MedicalLiveAction) {
+    const caller = currentCaller(strapi);
+    if (caller.kind === 'internal') return;
+    const refusal = medicalActionRefusal(action, currentAdminRoles(strapi) ?? [], PHYSICIAN_ROLE_CODE, SUPER_ADMIN_ROLE_CODE);
+    if (refusal) throw new errors.ValidationError(refusal);
+  }
+
+  async function publishApproved(ctx: DocumentAction, next: () => Promise<unknown>) {
+    const documentId: string = ctx.params?.documentId;
+    return strapi.db.transaction(async ({ trx }) => {
+      const locales = await localesOf(strapi, ctx.uid, documentId, ctx.params?.locale, 'draft');
+      await lockDrafts(strapi, trx, ctx.uid, documentId, locales);
+      const approvals: Array<{ locale: string; approval: ReviewLogEntry }> = [];
+      for (const locale of locales) {
+        approvals.push({ locale, approval: await reviews().approvalForPublish({ contentType: ctx.uid, documentId, locale }) });
+      }
+      refuseUnlessAllowed('publish');
+      for (const { locale, approval } of approvals) await reviews().applyByline({ contentType: ctx.uid, documentId, locale }, approval);
+      return next();
+    });
+  }
+
+  async function takeDown(ctx: DocumentAction, next: () => Promise<unknown>) {
+    const takeDown = TAKE_DOWNS[ctx.action]!;
+    refuseUnlessAllowed(takeDown.action);
+    const documentId: string = ctx.params?.documentId;
+    const user = strapi.requestContext.get()?.state?.user as { id: number; firstname?: string; lastname?: string; email?: string } | undefined;
+    const actor = user ? { id: String(user.id), name: [user.firstname, user.lastname].filter(Boolean).join(' ') || user.email || String(user.id) } : { id: 'system', name: 'The server (script or job)' };
+    const reason = liveChangeReason() ?? `${takeDown.logged[0]!.toUpperCase()}${takeDown.logged.slice(1)} in the admin; no reason was given.`;
+    return strapi.db.transaction(async () => {
+      for (const locale of await localesOf(strapi, ctx.uid, documentId, ctx.params?.locale, takeDown.where)) {
+        await reviews().recordLiveChange({ contentType: ctx.uid, documentId, locale }, takeDown.logged, actor, reason);
+      }
+      return next();
+    });
+  }
+
+  return async (ctx: DocumentAction, next: () => Promise<unknown>) => {
     if (!reviews().isMedical(ctx.uid)) return next();
 
     if ((ctx.action === 'create' || ctx.action === 'update') && ctx.params?.status === 'published') {
@@ -20,35 +70,34 @@ export function publishGate(strapi: Core.Strapi, reviews: () => ReviewService, w
         'Medical content cannot be saved and published in one step: save it as a draft, submit it for medical review, and publish it once a physician has approved it.',
       );
     }
-    if (ctx.action !== 'publish') return next();
-
-    const documentId: string = ctx.params?.documentId;
-    const locales = await localesToPublish(strapi, ctx.uid, documentId, ctx.params?.locale);
-    const approvals: Array<{ locale: string; approval: ReviewLogEntry }> = [];
-    for (const locale of locales) {
-      approvals.push({ locale, approval: await reviews().approvalForPublish({ contentType: ctx.uid, documentId, locale }) });
-    }
-    // An admin user publishing: only physicians (and super admins) put medical text live.
-    const adminUser = strapi.requestContext.get()?.state?.user as { roles?: Array<{ code: string }> } | undefined;
-    if (adminUser?.roles) {
-      const refusal = medicalPublishRefusal(adminUser.roles.map((r) => r.code), PHYSICIAN_ROLE_CODE, 'strapi-super-admin');
-      if (refusal) throw new errors.ValidationError(refusal);
-    }
-    for (const { locale, approval } of approvals) await reviews().applyByline({ contentType: ctx.uid, documentId, locale }, approval);
-
-    const result = await next();
-    for (const { locale } of approvals) webhooks().announce({ event: 'publish', contentType: ctx.uid, documentId, locale });
-    return result;
+    if (ctx.action === 'publish') return publishApproved(ctx, next);
+    if (ctx.action in TAKE_DOWNS && ctx.params?.documentId) return takeDown(ctx, next);
+    return next();
   };
 }
 
-/** The locales a publish call touches: one, a list, or every locale that has a draft ('*'). */
-async function localesToPublish(strapi: Core.Strapi, uid: string, documentId: string, locale: unknown): Promise<string[]> {
-  if (typeof locale === 'string' && locale !== '*') return [locale];
-  if (Array.isArray(locale)) return locale.map(String);
-  if (locale === '*') {
-    const drafts: Array<{ locale: string }> = await strapi.db.query(uid as any).findMany({ where: { documentId, publishedAt: null }, select: ['locale'] });
-    return [...new Set(drafts.map((d) => d.locale))];
+/**
+ * The locales an action touches: one, a list, every locale that has such a version ('*'),
+ * or the default locale. Delete without a locale removes every locale.
+ */
+async function localesOf(strapi: Core.Strapi, uid: string, documentId: string, locale: unknown, where: 'published' | 'any' | 'draft'): Promise<string[]> {
+  if (typeof locale === 'string' && locale !== '*' && locale !== '') return [locale];
+  if (Array.isArray(locale) && locale.length) return locale.map(String);
+  if (locale === '*' || where === 'any') {
+    const publishedAt = where === 'published' ? { $notNull: true } : where === 'draft' ? { $null: true } : undefined;
+    const rows: Array<{ locale: string }> = await strapi.db.query(uid as any).findMany({ where: { documentId, ...(publishedAt ? { publishedAt } : {}) }, select: ['locale'] });
+    return [...new Set(rows.map((row) => row.locale))];
   }
   return [(await strapi.plugin('i18n').service('locales').getDefaultLocale()) ?? 'en'];
+}
+
+/**
+ * Holds the draft rows until the publish commits. SQLite serializes writers anyway; on
+ * PostgreSQL an editor's save of the same draft waits here instead of slipping in between
+ * the approval check and the copy to the published version.
+ */
+async function lockDrafts(strapi: Core.Strapi, trx: any, uid: string, documentId: string, locales: string[]) {
+  if ((strapi.db as any).dialect?.client === 'sqlite') return;
+  const { tableName } = strapi.db.metadata.get(uid as any);
+  await trx(tableName).select('id').where({ document_id: documentId }).whereNull('published_at').whereIn('locale', locales).forUpdate();
 }

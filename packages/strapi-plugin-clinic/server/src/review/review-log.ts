@@ -26,6 +26,7 @@ const toDomain = (row: any): StoredReviewEntry => ({
   at: new Date(row.decidedAt).toISOString(),
   comment: row.comment ?? null,
   providerDocumentId: row.providerDocumentId ?? null,
+  reviewer: row.reviewer ?? null,
   revision: row.revision ?? undefined,
 });
 
@@ -52,7 +53,7 @@ export function reviewLog(strapi: Core.Strapi) {
     },
 
     async allEntries(where: Record<string, unknown> = {}): Promise<StoredReviewEntry[]> {
-      const rows = await query().findMany({ where, orderBy: [{ id: 'asc' }], select: ['id', 'contentType', 'reviewedDocumentId', 'locale', 'decision', 'revisionHash', 'actorId', 'actorName', 'decidedAt', 'comment', 'providerDocumentId'] });
+      const rows = await query().findMany({ where, orderBy: [{ id: 'asc' }], select: ['id', 'contentType', 'reviewedDocumentId', 'locale', 'decision', 'revisionHash', 'actorId', 'actorName', 'decidedAt', 'comment', 'providerDocumentId', 'reviewer'] });
       return rows.map(toDomain);
     },
 
@@ -75,6 +76,7 @@ export function reviewLog(strapi: Core.Strapi) {
             actorId: entry.actorId,
             actorName: entry.actorName,
             providerDocumentId: entry.providerDocumentId ?? null,
+            reviewer: entry.reviewer ?? null,
             decidedAt: at,
             revision: entry.revision ?? null,
             sequenceKey,

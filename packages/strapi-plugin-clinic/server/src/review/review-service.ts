@@ -2,6 +2,8 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import {
   approveRevision,
+  liveViewOfRevision,
+  revisionHash,
   bylineFromApproval,
   publishRefusal,
   rejectRevision,
@@ -16,7 +18,7 @@ import {
   type ReviewLogEntry,
   type ReviewState,
 } from 'clinic-domain';
-import { loadDraftRevision, type Revision } from './revision-loader';
+import { loadDraftRevision, loadRevision, revisionLinkTargets, UnsignableRevisionError, type Revision } from './revision-loader';
 import { ReviewConflictError, reviewLog, type StoredReviewEntry } from './review-log';
 import { asWorkflow } from './workflow-context';
 import { PHYSICIAN_ROLE_CODE } from './roles';
@@ -66,24 +68,44 @@ export function reviewService(strapi: Core.Strapi) {
 
   async function revisionOf(target: Target): Promise<Revision> {
     if (!REVIEWABLE_TYPES.includes(target.contentType)) throw new errors.ValidationError(`${target.contentType} has no medical review.`);
-    const revision = await loadDraftRevision(strapi, target.contentType, target.documentId, target.locale);
+    const revision = await loadDraftRevision(strapi, target.contentType, target.documentId, target.locale).catch((error) => {
+      throw error instanceof UnsignableRevisionError ? new errors.ValidationError(error.message) : error;
+    });
     if (!revision) throw new errors.NotFoundError(`No ${target.locale} draft of document ${target.documentId} exists.`);
     return revision;
   }
 
-  async function reviewerFor(user: AdminUser): Promise<Reviewer> {
-    const provider = await strapi.db.query('plugin::clinic.provider' as any).findOne({ where: { reviewerAccountEmail: user.email }, select: ['documentId'] });
+  /**
+   * The physician an admin account speaks for: the provider whose reviewerAccountId a super
+   * admin set to that account (never an email address, which users change themselves).
+   * `locale` picks the bio whose specialty is recorded with an approval in that locale.
+   */
+  async function reviewerFor(user: AdminUser, locale?: string): Promise<Reviewer> {
+    const where = { reviewerAccountId: Number(user.id) || -1 };
+    const select = ['documentId', 'fullName', 'credentials', 'specialty'];
+    const provider = (locale && (await publishedFirst('plugin::clinic.provider', { ...where, locale }, select))) || (await publishedFirst('plugin::clinic.provider', where, select));
     return {
       id: String(user.id),
       name: [user.firstname, user.lastname].filter(Boolean).join(' ') || user.email,
       isPhysician: (user.roles ?? []).some((role) => role.code === PHYSICIAN_ROLE_CODE),
       providerDocumentId: provider?.documentId ?? null,
+      snapshot: provider ? { fullName: provider.fullName, credentials: provider.credentials ?? null, specialty: provider.specialty ?? null } : null,
     };
   }
 
+  /** The published version when there is one, else the draft (databases sort missing dates differently). */
+  async function publishedFirst(uid: string, where: Record<string, unknown>, select: string[]) {
+    const query = strapi.db.query(uid as any);
+    return (await query.findOne({ where: { ...where, publishedAt: { $notNull: true } }, select })) ?? (await query.findOne({ where, select }));
+  }
+
   async function clinicSettings() {
-    const clinic = await strapi.db.query('plugin::clinic.clinic' as any).findOne({ where: {}, select: ['allowSelfApproval', 'defaultReviewIntervalMonths'], orderBy: [{ publishedAt: 'desc' }] });
-    return { allowSelfApproval: Boolean(clinic?.allowSelfApproval), defaultReviewIntervalMonths: clinic?.defaultReviewIntervalMonths ?? 12 };
+    const clinic = await publishedFirst('plugin::clinic.clinic', {}, ['allowSelfApproval', 'allowPeerBioApproval', 'defaultReviewIntervalMonths']);
+    return {
+      allowSelfApproval: Boolean(clinic?.allowSelfApproval),
+      allowPeerBioApproval: Boolean(clinic?.allowPeerBioApproval),
+      defaultReviewIntervalMonths: clinic?.defaultReviewIntervalMonths ?? 12,
+    };
   }
 
   async function append(target: Target, entries: StoredReviewEntry[], entry: Omit<ReviewLogEntry, 'at'>, revision: Revision, at?: Date) {
@@ -135,7 +157,13 @@ export function reviewService(strapi: Core.Strapi) {
     async approve(target: Target, user: AdminUser, input: { revisionHash?: string; comment?: string | null; at?: Date }) {
       const { revision, state, entries } = await this.stateOf(target);
       expectHash(revision, input.revisionHash);
-      const decided = approveRevision(state, revision.hash, await reviewerFor(user), { allowSelfApproval: (await clinicSettings()).allowSelfApproval, comment: input.comment });
+      const settings = await clinicSettings();
+      const decided = approveRevision(state, revision.hash, await reviewerFor(user, target.locale), {
+        allowSelfApproval: settings.allowSelfApproval,
+        allowPeerBioApproval: settings.allowPeerBioApproval,
+        bioOfProvider: target.contentType === 'plugin::clinic.provider' ? target.documentId : null,
+        comment: input.comment,
+      });
       if (!decided.ok) throw httpError(decided);
       const entry = await append(target, entries, decided.entry, revision, input.at);
       await refreshTranslationDrift(target.contentType, target.documentId);
@@ -148,6 +176,51 @@ export function reviewService(strapi: Core.Strapi) {
       const decided = rejectRevision(state, revision.hash, await reviewerFor(user), input.comment);
       if (!decided.ok) throw httpError(decided);
       return append(target, entries, decided.entry, revision);
+    },
+
+    /**
+     * Whether what is live of a document in a locale is its latest approved revision, as far
+     * as it can be live (links to pages that are not published yet are not shown). Null when
+     * nothing is live.
+     */
+    async liveMatchesApproval(target: Target): Promise<boolean | null> {
+      const live = await loadRevision(strapi, target.contentType, target.documentId, target.locale, 'published');
+      if (!live) return null;
+      const entries = await log.entriesFor(target.contentType, target.documentId, target.locale);
+      const approval = entries.filter((e) => e.decision === 'approved').at(-1);
+      if (!approval) return false;
+      if (approval.revisionHash === live.hash) return true;
+      if (!approval.revision) return false;
+      const targets = revisionLinkTargets(strapi, target.contentType);
+      const liveIds = new Map<string, Set<string>>();
+      for (const [key, uid] of targets) {
+        const ids = ([] as unknown[]).concat((approval.revision as Record<string, unknown>)[key] ?? []).filter((id): id is string => typeof id === 'string');
+        const model = strapi.getModel(uid as any) as any;
+        const published = model?.options?.draftAndPublish ? { publishedAt: { $notNull: true } } : {};
+        const localized = model?.pluginOptions?.i18n?.localized ? { locale: target.locale } : {};
+        const rows: Array<{ documentId: string }> = ids.length ? await strapi.db.query(uid as any).findMany({ where: { documentId: { $in: ids }, ...published, ...localized }, select: ['documentId'] }) : [];
+        liveIds.set(key, new Set(rows.map((row) => row.documentId)));
+      }
+      const view = liveViewOfRevision(approval.revision, [...targets.keys()], (key, id) => liveIds.get(key)?.has(id) ?? false);
+      return revisionHash(view) === live.hash;
+    },
+
+    /** The published version's revision, or null when nothing is live in that locale. */
+    publishedRevision: (target: Target) => loadRevision(strapi, target.contentType, target.documentId, target.locale, 'published'),
+
+    /**
+     * A medical page taken off the site, deleted, or its draft thrown away: appended to the log
+     * with who and why, in the same transaction as the change itself.
+     */
+    async recordLiveChange(target: Target, action: 'unpublished' | 'deleted' | 'discarded', actor: { id: string; name: string }, reason: string) {
+      const entries = await log.entriesFor(target.contentType, target.documentId, target.locale);
+      const version = (await loadRevision(strapi, target.contentType, target.documentId, target.locale, 'published')) ?? (await loadDraftRevision(strapi, target.contentType, target.documentId, target.locale));
+      try {
+        return await log.append(target, entries.at(-1)?.id ?? null, { decision: action, revisionHash: version?.hash ?? 'none', actorId: actor.id, actorName: actor.name, comment: reason, revision: version?.content });
+      } catch (error) {
+        if (error instanceof ReviewConflictError) throw new ConflictError(error.message);
+        throw error;
+      }
     },
 
     /** The publish gate's question: may this locale go live, and with which byline? */

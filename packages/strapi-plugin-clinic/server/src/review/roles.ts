@@ -21,8 +21,10 @@ export async function registerReviewActions(strapi: Core.Strapi): Promise<void> 
 
 const CM = (action: string) => `plugin::content-manager.explorer.${action}`;
 const CLINIC_SUBJECTS = ['procedure', 'faq', 'provider', 'rebrand-notice', 'clinic'].map((n) => `plugin::clinic.${n}`);
-// Fields editors never touch: the workflow owns the review fields, administrators the account links.
-const RESTRICTED_FIELDS = new Set<string>([...REVIEW_FIELDS, 'reviewerAccountEmail', 'allowSelfApproval']);
+// Fields editors never touch: the workflow owns the review fields, super admins the account links
+// and the clinic's approval rules.
+export const SUPER_ADMIN_FIELDS = ['reviewerAccountId', 'allowSelfApproval', 'allowPeerBioApproval'] as const;
+const RESTRICTED_FIELDS = new Set<string>([...REVIEW_FIELDS, ...SUPER_ADMIN_FIELDS]);
 
 interface PermissionSpec {
   action: string;

@@ -10,4 +10,10 @@ const storage = new AsyncLocalStorage<true>();
 export const asWorkflow = <T>(work: () => Promise<T>): Promise<T> => storage.run(true, work);
 export const isWorkflowWrite = (): boolean => storage.getStore() === true;
 
-export const REVIEW_FIELDS = ['reviewedBy', 'lastReviewedOn', 'nextReviewDue', 'translationOutOfDate'] as const;
+export const REVIEW_FIELDS = ['reviewedBy', 'reviewedByName', 'reviewedByCredentials', 'reviewedBySpecialty', 'lastReviewedOn', 'nextReviewDue', 'translationOutOfDate'] as const;
+
+/** Why a physician takes a medical page down, carried to the gate that logs it. */
+const reasons = new AsyncLocalStorage<string>();
+
+export const withLiveChangeReason = <T>(reason: string, work: () => Promise<T>): Promise<T> => reasons.run(reason, work);
+export const liveChangeReason = (): string | undefined => reasons.getStore();

@@ -1,0 +1,84 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import type { ClinicPluginConfig } from '../config';
+import type { ReviewService, Target } from './review-service';
+
+const WRITES = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft']);
+
+interface Link {
+  medicalUid: string;
+  attribute: string;
+}
+
+/**
+ * A published medical page shows exactly what a physician approved, and nothing else may
+ * change it. Other documents can: publishing an FAQ or a provider that lists a procedure
+ * from its side of the relation links it to the published procedure, deleting a provider
+ * removes them from it. Rather than recognise those doors one by one, every write to a type
+ * a medical page relates to is checked by its outcome: each published medical page it
+ * touches must, afterwards, either be unchanged or be exactly its latest approved revision.
+ * Otherwise the whole write is rolled back.
+ */
+export function publishedIntegrityGuard(strapi: Core.Strapi, reviews: () => ReviewService) {
+  const linksInto = (uid: string): Link[] => {
+    const { medicalContentTypes } = strapi.config.get('plugin::clinic') as ClinicPluginConfig;
+    return medicalContentTypes.flatMap((medicalUid) =>
+      Object.entries((strapi.getModel(medicalUid as any)?.attributes ?? {}) as Record<string, any>)
+        .filter(([, attribute]) => attribute.type === 'relation' && attribute.target === uid)
+        .map(([attribute]) => ({ medicalUid, attribute })),
+    );
+  };
+
+  /** The published medical pages a document's change could alter: its own other locales (they share unlocalized fields) and every page linking to it. */
+  async function publishedPagesLinkedTo(uid: string, links: Link[], documentId: string): Promise<Map<string, Target>> {
+    const pages = new Map<string, Target>();
+    if (reviews().isMedical(uid)) {
+      const own: Array<{ locale: string }> = await strapi.db.query(uid as any).findMany({ where: { documentId, publishedAt: { $notNull: true } }, select: ['locale'] });
+      for (const { locale } of own) pages.set(`${uid}|${documentId}|${locale}`, { contentType: uid, documentId, locale });
+    }
+    for (const { medicalUid, attribute } of links) {
+      const rows: Array<{ documentId: string; locale: string }> = await strapi.db
+        .query(medicalUid as any)
+        .findMany({ where: { publishedAt: { $notNull: true }, [attribute]: { documentId } }, select: ['documentId', 'locale'] });
+      for (const row of rows) pages.set(`${medicalUid}|${row.documentId}|${row.locale}`, { contentType: medicalUid, documentId: row.documentId, locale: row.locale });
+    }
+    return pages;
+  }
+
+  const publishedHash = async (page: Target) => (await reviews().publishedRevision(page))?.hash ?? null;
+
+  return async (ctx: { uid: string; action: string; params: any }, next: () => Promise<any>) => {
+    if (!WRITES.has(ctx.action)) return next();
+    const links = linksInto(ctx.uid);
+    if (!links.length && !reviews().isMedical(ctx.uid)) return next();
+
+    return strapi.db.transaction(async () => {
+      const before = ctx.params?.documentId ? await publishedPagesLinkedTo(ctx.uid, links, ctx.params.documentId) : new Map<string, Target>();
+      const hashesBefore = new Map<string, string | null>();
+      for (const [key, page] of before) hashesBefore.set(key, await publishedHash(page));
+
+      const result = await next();
+
+      const documentId = ctx.params?.documentId ?? result?.documentId;
+      const after = documentId ? await publishedPagesLinkedTo(ctx.uid, links, documentId) : new Map<string, Target>();
+      for (const [key, page] of new Map([...before, ...after])) {
+        const hash = await publishedHash(page);
+        if (hash === null || hash === hashesBefore.get(key)) continue;
+        if (await reviews().liveMatchesApproval(page)) continue;
+        const title = await titleOf(strapi, page);
+        throw new errors.ValidationError(
+          `This change would alter the published page "${title}" (${page.locale}) without a physician's approval of that version. ` +
+            (page.contentType === ctx.uid && page.documentId === documentId
+              ? `Its ${page.locale} version shares fields with this one (such as the name): have the ${page.locale} revision approved too, then publish.`
+              : 'What it lists comes from its own approved revision: change the link on that page itself, have it approved, and publish it.'),
+        );
+      }
+      return result;
+    });
+  };
+}
+
+async function titleOf(strapi: Core.Strapi, page: Target): Promise<string> {
+  const row = await strapi.db.query(page.contentType as any).findOne({ where: { documentId: page.documentId, locale: page.locale } });
+  return row?.title ?? row?.question ?? row?.fullName ?? page.documentId;
+}
