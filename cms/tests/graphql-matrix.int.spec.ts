@@ -50,7 +50,7 @@ beforeAll(async () => {
   }
   // A provider published in English whose Spanish translation is still a draft.
   const created = await docs('provider').create({ locale: 'en', data: { fullName: 'New Doctor', slug: 'new-doctor', specialty: 'Radiology' } });
-  await docs('provider').publish({ documentId: created.documentId, locale: 'en' });
+  await cms.approveAndPublish('plugin::clinic.provider', created.documentId, 'en');
   await docs('provider').update({ documentId: created.documentId, locale: 'es', data: { fullName: 'New Doctor', slug: 'nuevo-doctor', specialty: 'Radiología (borrador)' } });
   unpublishedTranslationProviderId = created.documentId;
 });

@@ -40,6 +40,7 @@ function ReviewPanelContent({ model, documentId, document }: PanelProps) {
   const type = REVIEWABLE_MODELS[model];
   const [review, setReview] = React.useState<ReviewStatusView | null>(null);
   const [comment, setComment] = React.useState('');
+  const [reason, setReason] = React.useState('');
   const [busy, setBusy] = React.useState(false);
 
   const load = React.useCallback(async () => {
@@ -58,12 +59,14 @@ function ReviewPanelContent({ model, documentId, document }: PanelProps) {
   if (!review) return null;
 
   const when = (iso: string) => formatDate(iso, { dateStyle: 'long' });
-  const act = async (action: 'submit' | 'approve' | 'reject') => {
+  const act = async (action: 'submit' | 'approve' | 'reject' | 'unpublish') => {
     setBusy(true);
     try {
-      await post(`/clinic/reviews/${type}/${documentId}/${action}`, { locale, revisionHash: review.revisionHash, comment: comment || undefined });
+      const body = action === 'unpublish' ? { locale, reason } : { locale, revisionHash: review.revisionHash, comment: comment || undefined };
+      await post(`/clinic/reviews/${type}/${documentId}/${action}`, body);
       toggleNotification({ type: 'success', message: formatMessage({ id: t(`panel.done.${action}`), defaultMessage: action }) });
       setComment('');
+      setReason('');
       await load();
     } catch (error: any) {
       toggleNotification({ type: 'danger', message: error?.response?.data?.error?.message ?? formatMessage({ id: t('panel.error'), defaultMessage: 'The request failed.' }) });
@@ -140,6 +143,19 @@ function ReviewPanelContent({ model, documentId, document }: PanelProps) {
           </Button>
           <Button onClick={() => act('reject')} loading={busy} variant="danger-light" fullWidth disabled={!comment.trim()}>
             {formatMessage({ id: t('panel.reject'), defaultMessage: 'Reject' })}
+          </Button>
+        </Flex>
+      )}
+
+      {review.medical && review.live && review.can.decide && (
+        <Flex direction="column" alignItems="stretch" gap={2} data-testid="clinic-review-unpublish">
+          <Field.Root name="clinic-unpublish-reason" hint={formatMessage({ id: t('panel.unpublish.hint'), defaultMessage: '' })}>
+            <Field.Label>{formatMessage({ id: t('panel.unpublish.reason'), defaultMessage: 'Why take this page off the site?' })}</Field.Label>
+            <Textarea value={reason} onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setReason(e.target.value)} />
+            <Field.Hint />
+          </Field.Root>
+          <Button onClick={() => act('unpublish')} loading={busy} variant="danger-light" fullWidth disabled={!reason.trim()}>
+            {formatMessage({ id: t('panel.unpublish.button'), defaultMessage: 'Unpublish, with this reason' })}
           </Button>
         </Flex>
       )}

@@ -15,6 +15,7 @@ export const targetParams = z.object({
 export const statusQuery = z.object({ locale });
 export const submitBody = z.object({ locale });
 export const approveBody = z.object({ locale, revisionHash: z.string().regex(/^[0-9a-f]{64}$/, 'revisionHash must be the hash of the revision you reviewed'), comment: z.string().max(2000).optional().nullable() });
+export const unpublishBody = z.object({ locale, reason: z.string().trim().min(1, 'reason is required: say why the page is taken off the site').max(2000) });
 export const rejectBody = z.object({ locale, revisionHash: z.string().regex(/^[0-9a-f]{64}$/, 'revisionHash must be the hash of the revision you reviewed'), comment: z.string().max(2000) });
 
 export type TargetParams = z.infer<typeof targetParams>;
@@ -22,7 +23,7 @@ export type TargetParams = z.infer<typeof targetParams>;
 /** Response shapes, shared with the admin panel (type-only imports). */
 export type ReviewStatusName = 'not_submitted' | 'awaiting_review' | 'approved' | 'changed_since_approval' | 'rejected';
 export interface ReviewEntryView {
-  decision: 'submitted' | 'approved' | 'rejected';
+  decision: 'submitted' | 'approved' | 'rejected' | 'unpublished' | 'deleted' | 'discarded';
   actorName: string;
   at: string;
   comment: string | null;
@@ -38,6 +39,8 @@ export interface ReviewStatusView {
   lastApproval: ReviewEntryView | null;
   translationOutOfDate: boolean;
   medical: boolean;
+  /** Whether this locale has a published version patients can read. */
+  live: boolean;
   history: ReviewEntryView[];
   diffSinceLastApproval: Array<{ kind: 'added' | 'removed'; text: string }>;
   can: { submit: boolean; decide: boolean };

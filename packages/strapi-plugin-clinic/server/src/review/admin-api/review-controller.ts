@@ -2,9 +2,10 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { revisionDiff, type ReviewLogEntry } from 'clinic-domain';
 import type { z } from 'zod';
-import { approveBody, rejectBody, REVIEWABLE, statusQuery, submitBody, targetParams } from './contracts';
+import { approveBody, rejectBody, REVIEWABLE, statusQuery, submitBody, targetParams, unpublishBody } from './contracts';
 import { ConflictError, type ReviewService } from '../review-service';
 import { REVIEW_ACTIONS } from '../roles';
+import { withLiveChangeReason } from '../workflow-context';
 
 function parse<T extends z.ZodTypeAny>(schema: T, value: unknown): z.infer<T> {
   const result = schema.safeParse(value ?? {});
@@ -56,6 +57,7 @@ export function reviewController(strapi: Core.Strapi) {
           lastApproval: state.lastApproval ? publicEntry(state.lastApproval) : null,
           translationOutOfDate: Boolean(row?.translationOutOfDate),
           medical: reviews().isMedical(t.contentType),
+          live: Boolean(await reviews().publishedRevision(t)),
           history: entries.map(publicEntry).reverse(),
           diffSinceLastApproval: revisionDiff(lastApproved?.revision ?? null, revision.content).filter((l) => l.kind !== 'same'),
           can: {
@@ -88,6 +90,16 @@ export function reviewController(strapi: Core.Strapi) {
       ctx.status = 201;
       ctx.body = { data: publicEntry(entry) };
     }),
+
+    /** A physician takes a page off the site, saying why; the gate logs it with the reason. */
+    async unpublish(ctx: any) {
+      const body = parse(unpublishBody, ctx.request.body);
+      const t = target(ctx, body.locale);
+      if (!(await reviews().publishedRevision(t))) throw new errors.NotFoundError(`Nothing of document ${t.documentId} is published in ${t.locale}.`);
+      await withLiveChangeReason(body.reason, () => strapi.documents(t.contentType as any).unpublish({ documentId: t.documentId, locale: t.locale } as any));
+      ctx.status = 200;
+      ctx.body = { data: { documentId: t.documentId, locale: t.locale, unpublished: true } };
+    },
 
     async queue(ctx: any) {
       ctx.body = { data: await reviews().queue() };
