@@ -88,6 +88,7 @@ describe('an editor changes nothing on an approved medical page, through any doo
     ['an FAQ linked to it from the FAQ side', FAQ, () => unlinkedFaq, { procedures: { connect: [{ documentId: 'PAGE', locale: 'en' }] } }],
     ['its physician’s bio', PROVIDER, () => stauss, { fullName: 'Renamed by marketing', credentials: 'PhD' }],
     ['a provider linked to it from the provider side', PROVIDER, () => unlinkedProvider, { procedures: { connect: [{ documentId: 'PAGE', locale: 'en' }] } }],
+    ['the rebrand notice', NOTICE, () => notice, { message: 'Edited by marketing' }],
   ] as const)('%s', async (_label, uid, documentId, data) => {
     const before = await livePages();
     const statuses = await everyWrite('editor', uid, documentId(), JSON.parse(JSON.stringify(data).replace('PAGE', page)));
