@@ -15,11 +15,13 @@ export default defineConfig({
   expect: { timeout: 15_000 },
   reporter: [['list'], ['json', { outputFile: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ?? '../.test-results/e2e.json' }]],
   // In order: the patient site on the demo content, then the editorial journey (which changes
-  // content), then the CMS outage (which stops the CMS).
+  // content), then changes reaching cached pages (which unpublish and delete), then the CMS
+  // outage (which stops the CMS).
   projects: [
     { name: 'site', testMatch: '**/site.e2e.spec.ts' },
     { name: 'review-journey', testMatch: '**/review-journey.e2e.spec.ts', dependencies: ['site'] },
-    { name: 'cms-down', testMatch: '**/cms-down.e2e.spec.ts', dependencies: ['review-journey'] },
+    { name: 'live-changes', testMatch: '**/live-changes.e2e.spec.ts', dependencies: ['review-journey'] },
+    { name: 'cms-down', testMatch: '**/cms-down.e2e.spec.ts', dependencies: ['live-changes'] },
     { name: 'production-secrets', testMatch: '**/production-secrets.e2e.spec.ts' },
   ],
   use: {

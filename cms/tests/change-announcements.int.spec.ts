@@ -50,24 +50,12 @@ async function announcedDuring(action: () => Promise<unknown>): Promise<Announce
   received.length = 0;
   await action();
   await webhooks().settle();
-  const events = received.map(({ body, headers }) => {
+  return received.map(({ body, headers }) => {
     const verdict = verifyWebhook({ secret: SECRET, rawBody: body, signature: headers['x-clinic-signature'] as string, timestamp: headers['x-clinic-timestamp'] as string, nowSeconds: Date.now() / 1000 });
     expect(verdict).toEqual({ valid: true });
     const { occurredAt, ...event } = JSON.parse(body);
     expect(Number.isNaN(Date.parse(occurredAt))).toBe(false);
     return event as Announcement;
-  });
-  return withoutPublishGateEcho(events);
-}
-
-// The publish gate still announces medical publications itself; drop this once it does not.
-function withoutPublishGateEcho(events: Announcement[]): Announcement[] {
-  const seen = new Set<string>();
-  return events.filter((e) => {
-    const key = JSON.stringify(e);
-    if (e.event === 'publish' && [PROCEDURE, FAQ].includes(e.contentType) && seen.has(key)) return false;
-    seen.add(key);
-    return true;
   });
 }
 
@@ -138,29 +126,34 @@ describe('publish, unpublish and delete of every clinic type, in every locale', 
   }
 });
 
+// Rebrand notices: published by editors without a medical review, in any locale.
 describe('the locales an action names', () => {
   it("'*' and a list announce each locale; no locale means the default one", async () => {
-    const documentId = await newDocument(PROVIDER);
-    const each = (event: string, locales: string[]) => locales.map((locale) => ({ event, contentType: PROVIDER, documentId, locale }));
-    expect(sorted(await announcedDuring(() => docs(PROVIDER).publish({ documentId, locale: '*' })))).toEqual(each('publish', ['en', 'es']));
-    expect(sorted(await announcedDuring(() => docs(PROVIDER).unpublish({ documentId, locale: ['en', 'es'] })))).toEqual(each('unpublish', ['en', 'es']));
-    expect(await announcedDuring(() => docs(PROVIDER).publish({ documentId }))).toEqual(each('publish', ['en']));
+    const documentId = await newDocument(NOTICE);
+    const each = (event: string, locales: string[]) => locales.map((locale) => ({ event, contentType: NOTICE, documentId, locale }));
+    expect(sorted(await announcedDuring(() => docs(NOTICE).publish({ documentId, locale: '*' })))).toEqual(each('publish', ['en', 'es']));
+    expect(sorted(await announcedDuring(() => docs(NOTICE).unpublish({ documentId, locale: ['en', 'es'] })))).toEqual(each('unpublish', ['en', 'es']));
+    expect(await announcedDuring(() => docs(NOTICE).publish({ documentId }))).toEqual(each('publish', ['en']));
     // Deleting every locale: only English was live, so only English pages change.
-    expect(await announcedDuring(() => docs(PROVIDER).delete({ documentId, locale: '*' }))).toEqual(each('delete', ['en']));
-    expect(await docs(PROVIDER).findOne({ documentId, locale: 'es' })).toBeNull();
+    expect(await announcedDuring(() => docs(NOTICE).delete({ documentId, locale: '*' }))).toEqual(each('delete', ['en']));
+    expect(await docs(NOTICE).findOne({ documentId, locale: 'es' })).toBeNull();
   });
 
   it('saving with status "published" announces the publication; saving a draft or discarding one does not', async () => {
     let created: { documentId: string } | undefined;
     const events = await announcedDuring(async () => {
-      created = await docs(PROVIDER).create({ locale: 'es', status: 'published', data: { fullName: 'Ana Ruiz', slug: 'ana-ruiz' } });
+      created = await docs(NOTICE).create({
+        locale: 'es',
+        status: 'published',
+        data: { previousName: 'Antes', newName: 'Ahora', message: 'Nuevo nombre.', startsAt: '2026-01-01T00:00:00.000Z', endsAt: '2027-01-01T00:00:00.000Z' },
+      });
     });
     const documentId = created!.documentId;
-    expect(events).toEqual([{ event: 'publish', contentType: PROVIDER, documentId, locale: 'es' }]);
-    expect(await announcedDuring(() => docs(PROVIDER).update({ documentId, locale: 'es', data: { specialty: 'Dolor' } }))).toEqual([]);
-    expect(await announcedDuring(() => docs(PROVIDER).discardDraft({ documentId, locale: 'es' }))).toEqual([]);
-    expect(await announcedDuring(() => docs(PROVIDER).update({ documentId, locale: 'en', status: 'published', data: { slug: 'ana-ruiz' } }))).toEqual([
-      { event: 'publish', contentType: PROVIDER, documentId, locale: 'en' },
+    expect(events).toEqual([{ event: 'publish', contentType: NOTICE, documentId, locale: 'es' }]);
+    expect(await announcedDuring(() => docs(NOTICE).update({ documentId, locale: 'es', data: { message: 'Otro texto.' } }))).toEqual([]);
+    expect(await announcedDuring(() => docs(NOTICE).discardDraft({ documentId, locale: 'es' }))).toEqual([]);
+    expect(await announcedDuring(() => docs(NOTICE).update({ documentId, locale: 'en', status: 'published', data: { message: 'A new name.' } }))).toEqual([
+      { event: 'publish', contentType: NOTICE, documentId, locale: 'en' },
     ]);
   });
 
@@ -190,27 +183,27 @@ describe('nothing is announced that did not happen', () => {
   });
 
   it('a change inside a transaction is announced after the commit, and never when it rolls back', async () => {
-    const documentId = await newDocument(PROVIDER);
+    const documentId = await newDocument(NOTICE);
     const rolledBack = await announcedDuring(async () => {
       await expect(
         cms.strapi.db.transaction(async () => {
-          await docs(PROVIDER).publish({ documentId, locale: 'en' });
+          await docs(NOTICE).publish({ documentId, locale: 'en' });
           throw new Error('Something later in the same transaction failed.');
         }),
       ).rejects.toThrow(/later/);
     });
     expect(rolledBack).toEqual([]);
-    expect(await docs(PROVIDER).findOne({ documentId, locale: 'en', status: 'published' })).toBeNull();
+    expect(await docs(NOTICE).findOne({ documentId, locale: 'en', status: 'published' })).toBeNull();
 
     let beforeCommit: number | undefined;
     const committed = await announcedDuring(() =>
       cms.strapi.db.transaction(async () => {
-        await docs(PROVIDER).publish({ documentId, locale: 'en' });
+        await docs(NOTICE).publish({ documentId, locale: 'en' });
         await webhooks().settle();
         beforeCommit = received.length;
       }),
     );
     expect(beforeCommit).toBe(0);
-    expect(committed).toEqual([{ event: 'publish', contentType: PROVIDER, documentId, locale: 'en' }]);
+    expect(committed).toEqual([{ event: 'publish', contentType: NOTICE, documentId, locale: 'en' }]);
   });
 });

@@ -1,0 +1,121 @@
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import { adminToken, CMS_URL, findDocument } from './support/cms-admin';
+
+/**
+ * A change published in the CMS reaches pages the site already has in its cache, within
+ * seconds and in every locale: the clinic's phone (on every page), the rebrand notice, an
+ * unpublished procedure and a deleted provider (their pages answer 404).
+ */
+const CLINIC = 'plugin::clinic.clinic';
+const NOTICE = 'plugin::clinic.rebrand-notice';
+const PROCEDURE = 'plugin::clinic.procedure';
+const PROVIDER = 'plugin::clinic.provider';
+
+async function cmsAdmin(email: string, method: string, path: string, body?: unknown) {
+  const res = await fetch(`${CMS_URL}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${await adminToken(email)}`, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const json = (await res.json().catch(() => ({}))) as any;
+  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json?.error ?? json)}`);
+  return json;
+}
+
+/** Requests the page until it is cached, so what follows proves a refresh, not a first render. */
+async function cached(request: APIRequestContext, path: string) {
+  await expect.poll(async () => (await request.get(path)).headers()['x-nextjs-cache'], { message: `${path} is served from the cache` }).toBe('HIT');
+}
+
+/**
+ * Polls the page (every 100 ms) until `check` holds, failing when that takes longer than
+ * `withinMs` after `since` (when the CMS answered the change).
+ */
+async function refreshed(request: APIRequestContext, path: string, since: number, withinMs: number, check: (res: { status: number; html: string }) => boolean) {
+  await expect
+    .poll(
+      async () => {
+        const res = await request.get(path, { maxRedirects: 0 });
+        return check({ status: res.status(), html: await res.text() });
+      },
+      { timeout: Math.max(100, since + withinMs - Date.now()), intervals: [100], message: `${path} changed within ${withinMs} ms` },
+    )
+    .toBe(true);
+  test.info().annotations.push({ type: 'refreshed', description: `${path} after ${Date.now() - since} ms` });
+}
+
+test('the clinic’s new phone number shows on cached pages in every locale within seconds', async ({ page, request }) => {
+  const paths = ['/en/procedures/vertebroplasty-and-kyphoplasty', '/es/faq', '/en/providers/thomas-stauss'];
+  for (const path of paths) await cached(request, path);
+  const editor = 'editor@clinic.test';
+  const single = `/content-manager/single-types/${CLINIC}`;
+  const clinic = (await cmsAdmin(editor, 'GET', `${single}?locale=en`)).data;
+  const newPhone = '+1 262-555-0177';
+
+  await cmsAdmin(editor, 'PUT', `${single}?locale=en`, { ...clinic, phone: newPhone });
+  await cmsAdmin(editor, 'POST', `${single}/actions/publish?locale=en`, {});
+  const changed = Date.now();
+  for (const path of paths) await refreshed(request, path, changed, 2000, ({ html }) => html.includes(newPhone));
+  await page.goto('/es/procedures/vertebroplastia-y-cifoplastia');
+  await expect(page.locator('header a.phone-link')).toHaveAttribute('href', 'tel:+12625550177');
+
+  // Back to the demo number for the journeys after this one.
+  await cmsAdmin(editor, 'PUT', `${single}?locale=en`, { ...clinic, phone: clinic.phone });
+  await cmsAdmin(editor, 'POST', `${single}/actions/publish?locale=en`, {});
+  await refreshed(request, paths[0]!, Date.now(), 2000, ({ html }) => html.includes(clinic.phone) && !html.includes(newPhone));
+});
+
+test('a changed rebrand notice shows on cached pages within seconds', async ({ page, request }) => {
+  const editor = 'editor@clinic.test';
+  const notice = await findDocument(await adminToken(editor), NOTICE, 'en', { previousName: 'Harbor Pain Associates' });
+  const path = `/content-manager/collection-types/${NOTICE}/${notice.documentId}`;
+  const current = (await cmsAdmin(editor, 'GET', `${path}?locale=en`)).data;
+  const sentence = `Our new entrance is on Lake Street (${Date.now()}).`;
+  await cached(request, '/en');
+  await cached(request, '/en/procedures');
+
+  await cmsAdmin(editor, 'PUT', `${path}?locale=en`, { ...current, message: `${current.message} ${sentence}` });
+  await cmsAdmin(editor, 'POST', `${path}/actions/publish?locale=en`, {});
+  const changed = Date.now();
+  await refreshed(request, '/en', changed, 2000, ({ html }) => html.includes(sentence));
+  await refreshed(request, '/en/procedures', changed, 2000, ({ html }) => html.includes(sentence));
+  await page.goto('/en/procedures');
+  await expect(page.getByRole('complementary', { name: 'Clinic news' })).toContainText(sentence);
+
+  await cmsAdmin(editor, 'PUT', `${path}?locale=en`, current);
+  await cmsAdmin(editor, 'POST', `${path}/actions/publish?locale=en`, {});
+});
+
+test('an unpublished procedure’s cached pages answer 404 within a second, in every locale', async ({ page, request }) => {
+  const paths = ['/en/procedures/epidural-steroid-injection', '/es/procedures/inyeccion-epidural-de-esteroides'];
+  for (const path of paths) await cached(request, path);
+  await cached(request, '/en/procedures');
+  const admin = 'admin@clinic.test';
+  const procedure = await findDocument(await adminToken(admin), PROCEDURE, 'en', { slug: 'epidural-steroid-injection' });
+
+  // The Content Manager unpublishes one locale per call, as its button does.
+  for (const locale of ['en', 'es']) await cmsAdmin(admin, 'POST', `/content-manager/collection-types/${PROCEDURE}/${procedure.documentId}/actions/unpublish?locale=${locale}`, {});
+  const changed = Date.now();
+  for (const path of paths) await refreshed(request, path, changed, 1000, ({ status }) => status === 404);
+  await refreshed(request, '/en/procedures', changed, 1000, ({ html }) => !html.includes('Epidural Steroid Injection'));
+  const response = await page.goto(paths[0]!);
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+});
+
+test('a deleted provider’s cached pages answer 404 within a second, and procedure pages stop naming them', async ({ page, request }) => {
+  const paths = ['/en/providers/daniel-okafor', '/es/providers/daniel-okafor'];
+  const procedurePage = '/en/procedures/radiofrequency-ablation';
+  for (const path of [...paths, procedurePage]) await cached(request, path);
+  await page.goto(procedurePage);
+  await expect(page.getByRole('region', { name: 'Physicians who perform it' }).getByRole('link', { name: /Daniel Okafor/ })).toBeVisible();
+  const admin = 'admin@clinic.test';
+  const provider = await findDocument(await adminToken(admin), PROVIDER, 'en', { slug: 'daniel-okafor' });
+
+  await cmsAdmin(admin, 'DELETE', `/content-manager/collection-types/${PROVIDER}/${provider.documentId}?locale=*`);
+  const changed = Date.now();
+  for (const path of paths) await refreshed(request, path, changed, 1000, ({ status }) => status === 404);
+  await refreshed(request, procedurePage, changed, 1000, ({ html }) => !html.includes('Daniel Okafor'));
+  expect((await page.goto(paths[1]!))?.status()).toBe(404);
+  await expect(page.getByRole('heading', { name: 'Página no encontrada' })).toBeVisible();
+});
