@@ -113,6 +113,25 @@ describe('an editor changes nothing on an approved medical page, through any doo
   });
 });
 
+describe('editors keep doing their own work', () => {
+  it('save and publish the clinic details (a single type) in the Content Manager; nobody else can', async () => {
+    const url = '/content-manager/single-types/plugin::clinic.clinic';
+    const current = await cms.http.get(url).query({ locale: 'en' }).set(as('editor'));
+    expect(current.status).toBe(200);
+    const { name, address, phone, defaultReviewIntervalMonths } = current.body.data;
+    const saved = await cms.http.put(url).query({ locale: 'en' }).set(as('editor')).send({ name, address, defaultReviewIntervalMonths, phone: '+1 555 0199' });
+    expect(saved.status).toBe(200);
+    const published = await cms.http.post(`${url}/actions/publish`).query({ locale: 'en' }).set(as('editor')).send({ name, address, defaultReviewIntervalMonths, phone: '+1 555 0199' });
+    expect(published.status).toBe(200);
+    expect((await cms.http.get('/api/clinic/clinic?locale=en')).body.data.phone).toBe('+1 555 0199');
+    const anonymous = await cms.http.put(url).query({ locale: 'en' }).send({ phone: '+1 555 0666' });
+    expect(anonymous.status).toBe(401);
+    expect(JSON.stringify(anonymous.body)).not.toContain('+1 555 0199');
+    await cms.http.put(url).query({ locale: 'en' }).set(as('editor')).send({ name, address, defaultReviewIntervalMonths, phone });
+    await cms.http.post(`${url}/actions/publish`).query({ locale: 'en' }).set(as('editor')).send({ name, address, defaultReviewIntervalMonths, phone });
+  });
+});
+
 describe('physicians and super admins change an approved page only by approving it', () => {
   it.each(['physician', 'admin'])('%s: the other side of a relation cannot change the page', async (who) => {
     for (const [uid, documentId] of [

@@ -5,7 +5,7 @@ const preview: ReadCaller = { kind: 'public', preview: true };
 const read = (caller: ReadCaller, params: Record<string, unknown>, draftAndPublish = true) => decideRead({ caller, draftAndPublish, params });
 
 describe('who is asking', () => {
-  const facts = { routeType: 'admin', authStrategy: 'admin', authenticated: true, previewCredential: false };
+  const facts = { routeMatched: true, routeType: 'admin', authStrategy: 'admin', authenticated: true, previewCredential: false };
 
   it('trusts only an admin route with an admin session', () => {
     expect(classifyCaller(facts)).toEqual({ kind: 'admin' });
@@ -17,7 +17,11 @@ describe('who is asking', () => {
     expect(classifyCaller({ ...facts, authStrategy: 'api-token' }).kind).toBe('public');
     expect(classifyCaller({ ...facts, authenticated: false }).kind).toBe('public');
     expect(classifyCaller({ ...facts, authenticated: 'true' }).kind).toBe('public');
-    expect(classifyCaller({ routeType: undefined, authStrategy: undefined, authenticated: undefined, previewCredential: false }).kind).toBe('public');
+    expect(classifyCaller({ routeMatched: true, routeType: undefined, authStrategy: undefined, authenticated: undefined, previewCredential: false }).kind).toBe('public');
+  });
+
+  it('is unrouted before the router has matched the request, whatever it claims', () => {
+    expect(classifyCaller({ ...facts, routeMatched: false })).toEqual({ kind: 'unrouted' });
   });
 
   it('is the server itself when no request is being served', () => {
@@ -75,6 +79,7 @@ describe('public reads', () => {
   it('leaves admin sessions and the server itself alone', () => {
     expect(read({ kind: 'admin' }, { status: 'draft', lookup: {} })).toEqual({ allowed: true });
     expect(read({ kind: 'internal' }, { status: 'draft' })).toEqual({ allowed: true });
+    expect(read({ kind: 'unrouted' }, { locale: 'en' })).toEqual({ allowed: true });
   });
 });
 

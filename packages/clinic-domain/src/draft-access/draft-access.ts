@@ -12,10 +12,19 @@ export type ReadCaller =
   | { kind: 'internal' }
   /** An admin route, signed in with an admin session (the Content Manager and our review API). */
   | { kind: 'admin' }
+  /**
+   * A request not yet matched to a route: Strapi's own middlewares run here (i18n checks
+   * whether a single type exists before the route authenticates). What they read never
+   * reaches a response, since every response comes from a route, whose reads are decided
+   * again for the authenticated caller. Such a caller may read, never write.
+   */
+  | { kind: 'unrouted' }
   /** Every other request: REST, GraphQL, signed-in site users, API tokens, unknown routes. */
   | { kind: 'public'; preview: boolean };
 
 export interface RequestFacts {
+  /** Whether the router has matched the request to a route yet. */
+  routeMatched: boolean;
   /** The matched route's type as the router recorded it ('admin', 'content-api', or nothing). */
   routeType: unknown;
   /** The authentication strategy that accepted the request, if any. */
@@ -27,6 +36,7 @@ export interface RequestFacts {
 
 export function classifyCaller(request: RequestFacts | null): ReadCaller {
   if (!request) return { kind: 'internal' };
+  if (!request.routeMatched) return { kind: 'unrouted' };
   if (request.routeType === 'admin' && request.authenticated === true && request.authStrategy === 'admin') return { kind: 'admin' };
   return { kind: 'public', preview: request.previewCredential };
 }

@@ -16,6 +16,7 @@ export function callerOf(strapi: Core.Strapi, ctx: any): ReadCaller {
   if (!ctx) return classifyCaller(null);
   const presented = ctx.request?.header?.[PREVIEW_HEADER];
   return classifyCaller({
+    routeMatched: Boolean(ctx.state?.route),
     routeType: ctx.state?.route?.info?.type,
     authStrategy: ctx.state?.auth?.strategy?.name,
     authenticated: ctx.state?.isAuthenticated,
