@@ -1,1 +1,1 @@
-module.exports = require('./dist/server/index.js').default;
+module.exports = require('./dist/server/src/index.js').default;

@@ -2,7 +2,7 @@ import * as React from 'react';
 import { useIntl } from 'react-intl';
 import { Badge, Box, Button, Field, Flex, Textarea, Typography } from '@strapi/design-system';
 import { useFetchClient, useNotification, useQueryParams } from '@strapi/strapi/admin';
-import type { ReviewEntryView, ReviewStatusName, ReviewStatusView } from '../../../server/src/review/admin-api/contracts';
+import type { GetReviewStatus, ReviewEntryView, ReviewStatusName, ReviewStatusView } from '../../../shared/contracts/review';
 import { REVIEWABLE_MODELS, t } from '../plugin-id';
 
 interface PanelProps {
@@ -45,7 +45,7 @@ function ReviewPanelContent({ model, documentId, document }: PanelProps) {
 
   const load = React.useCallback(async () => {
     if (!documentId || !locale) return;
-    const { data } = await get<{ data: ReviewStatusView }>(`/clinic/reviews/${type}/${documentId}`, { params: { locale } });
+    const { data } = await get<GetReviewStatus.Response>(`/clinic/reviews/${type}/${documentId}`, { params: { locale } });
     setReview(data.data);
   }, [get, type, documentId, locale]);
 

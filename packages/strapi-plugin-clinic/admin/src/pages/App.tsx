@@ -2,7 +2,7 @@ import * as React from 'react';
 import { useIntl } from 'react-intl';
 import { Badge, Box, Flex, Link, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
-import type { DueItemView, QueueItemView } from '../../../server/src/review/admin-api/contracts';
+import type { DueItemView, GetReviewQueue, GetReviewsDue, QueueItemView } from '../../../shared/contracts/review';
 import { t } from '../plugin-id';
 
 const editUrl = (item: { contentType: string; documentId: string; locale: string }) =>
@@ -16,8 +16,8 @@ const ReviewPage = () => {
   const [due, setDue] = React.useState<DueItemView[] | null>(null);
 
   React.useEffect(() => {
-    get<{ data: QueueItemView[] }>('/clinic/review-queue').then(({ data }) => setQueue(data.data)).catch(() => setQueue([]));
-    get<{ data: DueItemView[] }>('/clinic/reviews-due').then(({ data }) => setDue(data.data)).catch(() => setDue([]));
+    get<GetReviewQueue.Response>('/clinic/review-queue').then(({ data }) => setQueue(data.data)).catch(() => setQueue([]));
+    get<GetReviewsDue.Response>('/clinic/reviews-due').then(({ data }) => setDue(data.data)).catch(() => setDue([]));
   }, [get]);
 
   const m = (id: string, fallback = id) => formatMessage({ id: t(id), defaultMessage: fallback });

@@ -23,7 +23,7 @@ import { ReviewConflictError, reviewLog, type StoredReviewEntry } from './review
 import { asWorkflow } from './workflow-context';
 import { PHYSICIAN_ROLE_CODE } from './roles';
 import type { ClinicPluginConfig } from '../config';
-import { REVIEWABLE } from './admin-api/contracts';
+import { REVIEWABLE } from '../../../shared/contracts/review';
 
 /** Content types with review fields (medical or not: see the plugin's medicalContentTypes). */
 export const REVIEWABLE_TYPES: string[] = Object.values(REVIEWABLE);

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import {
+  REVIEWABLE,
+  type ApproveRevision,
+  type GetReviewStatus,
+  type RejectRevision,
+  type ReviewableType,
+  type SubmitForReview,
+  type TargetParams,
+  type UnpublishPage,
+} from '../../../../shared/contracts/review';
+
+/**
+ * The review admin API's requests, parsed at the controller's edge. Each schema is typed
+ * against the shared contract, so the admin and the server cannot drift apart; zod stays on
+ * the server (the admin bundle does not need it).
+ */
+const reviewableTypes = Object.keys(REVIEWABLE) as [ReviewableType, ...ReviewableType[]];
+const locale = z.string().min(2, 'locale is required').max(20);
+const revisionHash = z.string().regex(/^[0-9a-f]{64}$/, 'revisionHash must be the hash of the revision you reviewed');
+
+export const targetParams: z.ZodType<TargetParams> = z.object({
+  type: z.enum(reviewableTypes, { errorMap: () => ({ message: `type must be one of: ${reviewableTypes.join(', ')}` }) }),
+  documentId: z.string().min(1).max(64),
+});
+
+export const statusQuery: z.ZodType<GetReviewStatus.Request['query']> = z.object({ locale });
+export const submitBody: z.ZodType<SubmitForReview.Request['body']> = z.object({ locale });
+export const approveBody: z.ZodType<ApproveRevision.Request['body']> = z.object({ locale, revisionHash, comment: z.string().max(2000).optional().nullable() });
+export const rejectBody: z.ZodType<RejectRevision.Request['body']> = z.object({ locale, revisionHash, comment: z.string().max(2000) });
+export const unpublishBody: z.ZodType<UnpublishPage.Request['body']> = z.object({
+  locale,
+  reason: z.string().trim().min(1, 'reason is required: say why the page is taken off the site').max(2000),
+});

@@ -1,0 +1,140 @@
+/**
+ * The review admin API's requests and responses, one namespace per endpoint. Imported by the
+ * admin panel and the server alike, so plain types and constants only: no zod, no Strapi.
+ * The server parses requests with zod schemas typed against these (server/src/review/admin-api/request-schemas.ts).
+ */
+
+/** The reviewable content types, by the short name the routes use (`/reviews/:type/:documentId`). */
+export const REVIEWABLE = { procedure: 'plugin::clinic.procedure', faq: 'plugin::clinic.faq', provider: 'plugin::clinic.provider' } as const;
+export type ReviewableType = keyof typeof REVIEWABLE;
+
+export type ReviewStatusName = 'not_submitted' | 'awaiting_review' | 'approved' | 'changed_since_approval' | 'rejected';
+export type ReviewDecision = 'submitted' | 'approved' | 'rejected' | 'unpublished' | 'deleted' | 'discarded';
+
+/** One entry of the append-only review log, as the admin sees it. */
+export interface ReviewEntryView {
+  decision: ReviewDecision;
+  actorName: string;
+  at: string;
+  comment: string | null;
+  revisionHash: string;
+}
+
+export interface ReviewStatusView {
+  contentType: string;
+  documentId: string;
+  locale: string;
+  revisionHash: string;
+  status: ReviewStatusName;
+  entry: ReviewEntryView | null;
+  lastApproval: ReviewEntryView | null;
+  translationOutOfDate: boolean;
+  medical: boolean;
+  /** Whether this locale has a published version patients can read. */
+  live: boolean;
+  history: ReviewEntryView[];
+  diffSinceLastApproval: Array<{ kind: 'added' | 'removed'; text: string }>;
+  can: { submit: boolean; decide: boolean };
+}
+
+export interface QueueItemView {
+  contentType: string;
+  documentId: string;
+  locale: string;
+  title: string;
+  submittedBy: string;
+  submittedAt: string;
+  revisionHash: string;
+}
+
+export interface DueItemView {
+  contentType: string;
+  documentId: string;
+  locale: string;
+  title: string;
+  lastReviewedOn: string | null;
+  nextReviewDue: string;
+  physician: string | null;
+  dueState: 'overdue' | 'due-soon';
+}
+
+/** Every refusal (400, 403, 404, 409) has this body; `message` says what is wrong and what to do. */
+export interface ErrorResponse {
+  data: null;
+  error: { status: number; name: string; message: string; details: Record<string, unknown> };
+}
+
+/** Path parameters shared by the per-document endpoints. */
+export interface TargetParams {
+  type: ReviewableType;
+  documentId: string;
+}
+
+/** GET /clinic/reviews/:type/:documentId?locale= */
+export declare namespace GetReviewStatus {
+  interface Request {
+    params: TargetParams;
+    query: { locale: string };
+  }
+  interface Response {
+    data: ReviewStatusView;
+  }
+}
+
+/** POST /clinic/reviews/:type/:documentId/submit */
+export declare namespace SubmitForReview {
+  interface Request {
+    params: TargetParams;
+    body: { locale: string };
+  }
+  interface Response {
+    data: ReviewEntryView;
+  }
+}
+
+/** POST /clinic/reviews/:type/:documentId/approve: `revisionHash` is the revision the physician read. */
+export declare namespace ApproveRevision {
+  interface Request {
+    params: TargetParams;
+    body: { locale: string; revisionHash: string; comment?: string | null };
+  }
+  interface Response {
+    data: ReviewEntryView;
+  }
+}
+
+/** POST /clinic/reviews/:type/:documentId/reject: a comment is required. */
+export declare namespace RejectRevision {
+  interface Request {
+    params: TargetParams;
+    body: { locale: string; revisionHash: string; comment: string };
+  }
+  interface Response {
+    data: ReviewEntryView;
+  }
+}
+
+/** POST /clinic/reviews/:type/:documentId/unpublish: a physician takes a page down, saying why. */
+export declare namespace UnpublishPage {
+  interface Request {
+    params: TargetParams;
+    body: { locale: string; reason: string };
+  }
+  interface Response {
+    data: { documentId: string; locale: string; unpublished: true };
+  }
+}
+
+/** GET /clinic/review-queue: submitted revisions, oldest first. */
+export declare namespace GetReviewQueue {
+  interface Response {
+    data: QueueItemView[];
+  }
+}
+
+/** GET /clinic/reviews-due: approved pages overdue or due within 30 days. */
+export declare namespace GetReviewsDue {
+  interface Response {
+    data: DueItemView[];
+  }
+}
