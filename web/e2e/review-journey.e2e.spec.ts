@@ -56,7 +56,8 @@ test('@pg 2. the physician finds it in the review queue, reads the diff, approve
   await expect(physician.getByTestId('clinic-review-diff')).toContainText(NEW_SENTENCE);
   await physician.getByRole('button', { name: 'Approve this revision' }).click();
   await expect(reviewStatus(physician)).toHaveText('Approved');
-  await physician.getByRole('button', { name: 'Publish' }).click();
+  // Exact: the review panel's "Unpublish, with this reason" also has "publish" in its name.
+  await physician.getByRole('button', { name: 'Publish', exact: true }).click();
   await expect(physician.getByText(/Published document/).first()).toBeVisible();
   await physician.context().close();
 });

@@ -111,7 +111,7 @@ test('sends "/" to the visitor’s language: cookie, then Accept-Language, then 
   await page.goto('/');
   await expect(page).toHaveURL(/\/es$/);
   await page.goto('/en');
-  // The choice is remembered once the page has hydrated: wait for it, not for a time.
+  // The choice is remembered in a cookie (set by the proxy): wait for it, not for a time.
   await expect.poll(async () => (await spanish.cookies()).find((c) => c.name === 'NEXT_LOCALE')?.value).toBe('en');
   await page.goto('/');
   await expect(page).toHaveURL(/\/en$/);
@@ -275,4 +275,33 @@ test('draft preview: a signed preview link shows unpublished text, never cached 
   await expect(visitor.getByRole('heading', { level: 1 })).toHaveText('Ablación por radiofrecuencia');
   await expect(visitor.getByText(draftSentence)).toHaveCount(0);
   await anonymous.close();
+});
+
+test('draft preview of the FAQ page shows the FAQs’ drafts; visitors see the published FAQs', async ({ browser }) => {
+  const editor = await adminToken('editor@clinic.test');
+  const published = 'How long does recovery take?';
+  const faq = await findDocument(editor, 'plugin::clinic.faq', 'en', { question: published });
+  const draft = `How long is recovery? (draft ${Date.now()})`;
+  await editDraft(editor, 'plugin::clinic.faq', faq.documentId, 'en', (doc) => ({ ...doc, question: draft }));
+  try {
+    const path = '/en/faq';
+    const signed = signPreviewLink({ secret: process.env.PREVIEW_SECRET!, path, nowSeconds: Date.now() / 1000 });
+    const previewer = await browser.newContext();
+    const preview = await previewer.newPage();
+    await preview.goto(`/api/preview?${new URLSearchParams({ path: signed.path, expires: String(signed.expires), signature: signed.signature })}`);
+    await expect(preview).toHaveURL(new RegExp(`${path}$`));
+    await expect(preview.locator('summary', { hasText: draft })).toBeVisible();
+    await expect(preview.locator('summary', { hasText: published })).toHaveCount(0);
+    await previewer.close();
+
+    const anonymous = await browser.newContext();
+    const visitor = await anonymous.newPage();
+    await visitor.goto(path);
+    await expect(visitor.locator('summary', { hasText: published }).first()).toBeVisible();
+    await expect(visitor.getByText(draft)).toHaveCount(0);
+    await anonymous.close();
+  } finally {
+    // Back to the published text (the edited draft reads as "modified", a status the save does not take).
+    await editDraft(editor, 'plugin::clinic.faq', faq.documentId, 'en', ({ status: _status, ...doc }) => ({ ...doc, question: published }));
+  }
 });

@@ -1,5 +1,6 @@
 import type { MetadataRoute } from 'next';
-import { getDefaultLocale, getLocales, getSitemapDocuments } from '@/lib/cms';
+import { getSitemapDocuments } from '@/lib/cms';
+import { getRouting } from '@/lib/localized-page';
 import { alternatesFor, paths } from '@/lib/seo/alternates';
 import { SITE_URL } from '@/lib/site';
 
@@ -8,7 +9,7 @@ export const dynamic = 'force-dynamic';
 
 /** Every published page, once per locale, each with its hreflang alternates. */
 export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
-  const [locales, defaultLocale, documents] = await Promise.all([getLocales(), getDefaultLocale(), getSitemapDocuments()]);
+  const [{ locales, defaultLocale }, documents] = await Promise.all([getRouting(), getSitemapDocuments()]);
   const entries: MetadataRoute.Sitemap = [];
   const add = (versions: Array<{ locale: string; path: string }>, lastModified?: string | null) => {
     for (const version of versions) {
@@ -16,7 +17,7 @@ export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
       entries.push({ url: canonical, ...(lastModified ? { lastModified } : {}), alternates: { languages } });
     }
   };
-  for (const page of [paths.home, paths.procedures, paths.faq]) add(locales.map((l) => ({ locale: l.code, path: page(l.code) })));
+  for (const page of [paths.home, paths.procedures, paths.faq]) add(locales.map((locale) => ({ locale, path: page(locale) })));
   for (const doc of documents) {
     const pathOf = doc.kind === 'procedure' ? paths.procedure : paths.provider;
     add(doc.versions.map((v) => ({ locale: v.locale, path: pathOf(v.locale, v.slug) })), doc.updatedAt);

@@ -1,7 +1,7 @@
 import en from '../../messages/en.json';
 
+/** Interface strings are written in English (messages/en.json); every other file translates them. */
 export type Messages = typeof en;
-export const MESSAGE_LOCALES = ['en', 'es'];
 
 function merge<T extends Record<string, unknown>>(base: T, override: Record<string, unknown>): T {
   const out: Record<string, unknown> = { ...base };
@@ -12,11 +12,16 @@ function merge<T extends Record<string, unknown>>(base: T, override: Record<stri
 }
 
 /**
- * UI strings for a locale. A locale added in the CMS without a message file yet shows its
- * content with the default (English) interface strings, rather than failing.
+ * UI strings for a locale (one the CMS has: request.ts checks). A locale added in the CMS
+ * without a message file yet shows its content with the English interface strings, and a
+ * file with some strings missing falls back to English for those, rather than failing.
  */
 export async function loadMessages(locale: string): Promise<Messages> {
-  if (!MESSAGE_LOCALES.includes(locale) || locale === 'en') return en;
-  const own = (await import(`../../messages/${locale}.json`)).default as Record<string, unknown>;
+  let own: Record<string, unknown>;
+  try {
+    own = (await import(`../../messages/${locale}.json`)).default;
+  } catch {
+    return en;
+  }
   return merge(en, own);
 }

@@ -1,12 +1,11 @@
 import type { ReactNode } from 'react';
 import { draftMode } from 'next/headers';
 import { NextIntlClientProvider } from 'next-intl';
-import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import { getSiteChrome } from '@/lib/cms';
-import { resolveLocale } from '@/lib/i18n-locale';
+import { openLayout } from '@/lib/localized-page';
 import { paths } from '@/lib/seo/alternates';
 import { RebrandBanner, hideDismissedNoticeScript } from '@/components/layout/RebrandBanner';
-import { RememberLocale } from '@/components/layout/RememberLocale';
 import '../globals.css';
 
 // Pages are rendered on first request and then served from Next's cache until the CMS
@@ -18,8 +17,7 @@ export async function generateStaticParams() {
 }
 
 export default async function LocaleLayout({ children, params }: { children: ReactNode; params: Promise<{ locale: string }> }) {
-  const { locale } = await resolveLocale((await params).locale);
-  setRequestLocale(locale);
+  const locale = await openLayout(params);
   const t = await getTranslations('Layout');
   const { clinic, notices } = await getSiteChrome(locale);
   const preview = (await draftMode()).isEnabled;
@@ -75,7 +73,6 @@ export default async function LocaleLayout({ children, params }: { children: Rea
             {clinic?.address && <p>{clinic.address}</p>}
           </div>
         </footer>
-        <RememberLocale locale={locale} />
       </body>
     </html>
   );

@@ -1,9 +1,7 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
-import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import { getProcedureList, getProviderList, getSiteChrome } from '@/lib/cms';
-import { resolveLocale } from '@/lib/i18n-locale';
-import { everyLocalePage } from '@/lib/page-languages';
+import { inEveryLocale, openPage } from '@/lib/localized-page';
 import { paths } from '@/lib/seo/alternates';
 import { SITE_URL } from '@/lib/site';
 import { organizationJsonLd } from '@/lib/structured-data/structured-data';
@@ -13,31 +11,21 @@ import { ProviderList } from '@/components/provider/ProviderList';
 
 type Params = { params: Promise<{ locale: string }> };
 
-const languages = (locale: string) => everyLocalePage(locale, paths.home);
+const open = (params: Params['params']) => openPage(params, inEveryLocale(paths.home));
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
-  const { locale, valid } = await resolveLocale((await params).locale);
-  if (!valid) return {};
-  const t = await getTranslations({ locale, namespace: 'Home' });
-  const { clinic } = await getSiteChrome(locale);
-  return { title: clinic?.name ?? 'Clinic', description: t('intro'), alternates: (await languages(locale)).alternates };
+  const { locale, languages } = await open(params);
+  const [t, { clinic }] = await Promise.all([getTranslations({ locale, namespace: 'Home' }), getSiteChrome(locale)]);
+  return { title: clinic?.name ?? 'Clinic', description: t('intro'), alternates: languages.alternates };
 }
 
 export default async function HomePage({ params }: Params) {
-  const { locale, valid } = await resolveLocale((await params).locale);
-  if (!valid) notFound();
-  setRequestLocale(locale);
-  const [t, { clinic, notices }, procedures, providers, { links }] = await Promise.all([
-    getTranslations('Home'),
-    getSiteChrome(locale),
-    getProcedureList(locale),
-    getProviderList(locale),
-    languages(locale),
-  ]);
+  const { locale, languages } = await open(params);
+  const [t, { clinic, notices }, procedures, providers] = await Promise.all([getTranslations('Home'), getSiteChrome(locale), getProcedureList(locale), getProviderList(locale)]);
   const tel = clinic?.phone.replace(/[^+\d]/g, '');
   return (
     <>
-      <LanguageSwitcher current={locale} links={links} />
+      <LanguageSwitcher current={locale} links={languages.links} />
       <h1>{t('title', { clinic: clinic?.name ?? '' })}</h1>
       <p>{t('intro')}</p>
       {clinic && (

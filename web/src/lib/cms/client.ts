@@ -1,14 +1,13 @@
 import { HttpLink } from '@apollo/client';
 import { ApolloClient, InMemoryCache, registerApolloClient } from '@apollo/client-integration-nextjs';
-
-export const CMS_URL = process.env.CMS_URL ?? 'http://127.0.0.1:1337';
+import { CMS_GRAPHQL_URL } from './cms-url';
 
 /** One Apollo client per server request; patient pages ship no GraphQL to the browser. */
 export const { getClient } = registerApolloClient(
   () =>
     new ApolloClient({
       cache: new InMemoryCache(),
-      link: new HttpLink({ uri: `${CMS_URL}/graphql` }),
+      link: new HttpLink({ uri: CMS_GRAPHQL_URL }),
       defaultOptions: { query: { fetchPolicy: 'no-cache' } },
     }),
 );

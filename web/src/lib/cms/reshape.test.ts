@@ -1,4 +1,4 @@
-import { reshapeChrome, reshapeProcedure } from './reshape';
+import { reshapeChrome, reshapeFaqGroups, reshapeLocales, reshapeProcedure, reshapeProcedureList, reshapeProviderList, reshapeSitemap } from './reshape';
 
 const wire: any = {
   documentId: 'd1',
@@ -52,5 +52,41 @@ describe('reshaping CMS data', () => {
     const chrome = reshapeChrome({ clinicClinic: { name: 'C', phone: '1', address: null }, clinicRebrandNotices: [{ documentId: 'n', previousName: 'A', newName: 'B', message: 'm', phone: null, startsAt: 's', endsAt: 'e' }] } as any);
     expect(chrome.clinic).toEqual({ name: 'C', phone: '1', address: null });
     expect(chrome.notices[0]).toMatchObject({ previousName: 'A', newName: 'B' });
+  });
+
+  it('groups FAQs under their procedure, leaving out procedures without any', () => {
+    const groups = reshapeFaqGroups({
+      clinicProcedures: [
+        { documentId: 'p1', title: 'Uno', slug: 'uno', faqs: [{ documentId: 'f1', question: 'Q', answer: 'A', lastReviewedOn: null }, null] },
+        { documentId: 'p2', title: 'Dos', slug: 'dos', faqs: [] },
+        null,
+      ],
+    });
+    expect(groups).toEqual([{ title: 'Uno', slug: 'uno', faqs: [{ documentId: 'f1', question: 'Q', answer: 'A' }] }]);
+  });
+
+  it('lists procedures and providers, skipping entries the CMS could not resolve', () => {
+    expect(reshapeProcedureList({ clinicProcedures: [{ documentId: 'p', title: 'T', slug: 't', summary: 'S', otherNames: null }, null] })).toEqual([
+      { documentId: 'p', title: 'T', slug: 't', summary: 'S', otherNames: [] },
+    ]);
+    const [provider, ...rest] = reshapeProviderList({ clinicProviders: [{ documentId: 'v', fullName: 'Ana Ruiz', credentials: null, specialty: null, slug: 'ana', acceptingNewPatients: null }, null] });
+    expect(rest).toHaveLength(0);
+    expect(provider).toMatchObject({ displayName: 'Ana Ruiz', acceptingNewPatients: false });
+  });
+
+  it('keeps the CMS’s locales with their default', () => {
+    expect(reshapeLocales({ clinicLocales: [{ code: 'es', name: 'Spanish (es)', isDefault: true }] })).toEqual([{ code: 'es', name: 'Spanish (es)', isDefault: true }]);
+  });
+
+  it('lists each sitemap document once, with every locale it is published in and its latest update', () => {
+    const entry = (documentId: string, slug: string, updatedAt: string) => ({ documentId, slug, updatedAt, localizations: [] });
+    const docs = reshapeSitemap([
+      { locale: 'en', data: { clinicProcedures: [entry('p', 'vertebroplasty', '2026-01-01')], clinicProviders: [entry('v', 'thomas', '2026-01-01')] } },
+      { locale: 'es', data: { clinicProcedures: [entry('p', 'vertebroplastia', '2026-03-01'), null], clinicProviders: [] } },
+    ]);
+    expect(docs).toEqual([
+      { kind: 'procedure', versions: [{ locale: 'en', slug: 'vertebroplasty' }, { locale: 'es', slug: 'vertebroplastia' }], updatedAt: '2026-03-01' },
+      { kind: 'provider', versions: [{ locale: 'en', slug: 'thomas' }], updatedAt: '2026-01-01' },
+    ]);
   });
 });

@@ -1,5 +1,19 @@
-import type { ProcedureDetailFragment, ProviderCardFragment, ProviderDetailFragment, SiteChromeQuery } from './generated/graphql';
-import type { Alternate, Byline, Clinic, Procedure, Provider, ProviderSummary, RebrandNotice } from './types';
+/**
+ * Every reshaping of CMS wire data into the site's own shapes (./types). Pure functions over
+ * the generated operation types: no fetching here, so each is tested with plain objects.
+ */
+import type {
+  FaqPageQuery,
+  ProcedureDetailFragment,
+  ProcedureListQuery,
+  ProviderCardFragment,
+  ProviderDetailFragment,
+  ProviderListQuery,
+  SiteChromeQuery,
+  SiteLocalesQuery,
+  SitemapEntriesQuery,
+} from './generated/graphql';
+import type { Alternate, Byline, Faq, FaqGroup, Procedure, ProcedureSummary, Provider, ProviderSummary, SiteChrome, SiteLocale, SitemapDocument } from './types';
 
 const present = <T>(value: T | null | undefined): value is T => value !== null && value !== undefined;
 
@@ -11,6 +25,14 @@ export function displayName(name: string, credentials?: string | null): string {
 function byline(approval: { reviewedByName?: string | null; reviewedByCredentials?: string | null; reviewedBy?: { slug?: string | null } | null; lastReviewedOn?: string | null }): Byline | null {
   if (!approval.reviewedByName || !approval.lastReviewedOn) return null;
   return { reviewerName: displayName(approval.reviewedByName, approval.reviewedByCredentials), reviewerSlug: approval.reviewedBy?.slug ?? null, reviewedOn: approval.lastReviewedOn };
+}
+
+const faq = (f: { documentId: string; question: string; answer: string }): Faq => ({ documentId: f.documentId, question: f.question, answer: f.answer });
+
+const otherNames = (list: ReadonlyArray<{ name: string } | null> | null): string[] => (list ?? []).filter(present).map((n) => n.name);
+
+export function reshapeLocales(data: SiteLocalesQuery): SiteLocale[] {
+  return data.clinicLocales.map((l) => ({ code: l.code, name: l.name, isDefault: l.isDefault }));
 }
 
 const alternates = (list: ReadonlyArray<{ locale?: string | null; slug?: string | null } | null> | null | undefined): Alternate[] =>
@@ -28,13 +50,21 @@ export function reshapeProviderSummary(p: ProviderCardFragment): ProviderSummary
   };
 }
 
+export function reshapeProviderList(data: ProviderListQuery): ProviderSummary[] {
+  return data.clinicProviders.filter(present).map(reshapeProviderSummary);
+}
+
+export function reshapeProcedureList(data: ProcedureListQuery): ProcedureSummary[] {
+  return data.clinicProcedures.filter(present).map((p) => ({ documentId: p.documentId, title: p.title, slug: p.slug, summary: p.summary, otherNames: otherNames(p.otherNames) }));
+}
+
 export function reshapeProcedure(p: ProcedureDetailFragment): Procedure {
   return {
     documentId: p.documentId,
     locale: p.locale ?? '',
     title: p.title,
     slug: p.slug,
-    otherNames: (p.otherNames ?? []).filter(present).map((n) => n.name),
+    otherNames: otherNames(p.otherNames),
     summary: p.summary,
     anesthesia: p.anesthesia ?? null,
     durationMinutes: p.typicalDurationMinutes ?? null,
@@ -46,7 +76,7 @@ export function reshapeProcedure(p: ProcedureDetailFragment): Procedure {
       body: s.body ?? null,
       steps: (s.steps ?? []).filter(present).map((step) => ({ title: step.title, detail: step.detail ?? null })),
     })),
-    faqs: p.faqs.filter(present).map((f) => ({ documentId: f.documentId, question: f.question, answer: f.answer })),
+    faqs: p.faqs.filter(present).map(faq),
     providers: p.providers.filter(present).map(reshapeProviderSummary),
     related: p.relatedProcedures.filter(present).map((r) => ({ title: r.title, slug: r.slug })),
     byline: byline(p),
@@ -56,6 +86,7 @@ export function reshapeProcedure(p: ProcedureDetailFragment): Procedure {
   };
 }
 
+/** A bio; the photo's address made absolute against the CMS (it serves uploads by path). */
 export function reshapeProvider(p: ProviderDetailFragment, cmsUrl: string): Provider {
   const photoUrl = p.photo?.url ? (p.photo.url.startsWith('http') ? p.photo.url : `${cmsUrl}${p.photo.url}`) : null;
   return {
@@ -70,7 +101,15 @@ export function reshapeProvider(p: ProviderDetailFragment, cmsUrl: string): Prov
   };
 }
 
-export function reshapeChrome(data: SiteChromeQuery): { clinic: Clinic | null; notices: RebrandNotice[] } {
+/** The FAQ page: procedures that have FAQs, each with its FAQs. */
+export function reshapeFaqGroups(data: FaqPageQuery): FaqGroup[] {
+  return data.clinicProcedures.filter(present).flatMap((p) => {
+    const faqs = p.faqs.filter(present).map(faq);
+    return faqs.length ? [{ title: p.title, slug: p.slug, faqs }] : [];
+  });
+}
+
+export function reshapeChrome(data: SiteChromeQuery): SiteChrome {
   const c = data.clinicClinic;
   return {
     clinic: c ? { name: c.name, phone: c.phone, address: c.address ?? null } : null,
@@ -84,4 +123,25 @@ export function reshapeChrome(data: SiteChromeQuery): { clinic: Clinic | null; n
       endsAt: n.endsAt,
     })),
   };
+}
+
+/**
+ * The sitemap's documents from one read per locale: each procedure or provider once, with
+ * every locale it is published in and its latest update.
+ */
+export function reshapeSitemap(perLocale: ReadonlyArray<{ locale: string; data: SitemapEntriesQuery }>): SitemapDocument[] {
+  const byId = new Map<string, SitemapDocument>();
+  const add = (kind: SitemapDocument['kind'], locale: string, entries: SitemapEntriesQuery['clinicProcedures']) => {
+    for (const e of entries.filter(present)) {
+      const doc = byId.get(e.documentId) ?? { kind, versions: [], updatedAt: null };
+      if (!doc.versions.some((v) => v.locale === locale)) doc.versions.push({ locale, slug: e.slug });
+      if (e.updatedAt && (!doc.updatedAt || e.updatedAt > doc.updatedAt)) doc.updatedAt = e.updatedAt;
+      byId.set(e.documentId, doc);
+    }
+  };
+  for (const { locale, data } of perLocale) {
+    add('procedure', locale, data.clinicProcedures);
+    add('provider', locale, data.clinicProviders);
+  }
+  return [...byId.values()];
 }

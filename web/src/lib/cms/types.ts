@@ -1,6 +1,13 @@
 /** The site's own shapes. Pages and components see these, never the CMS's wire shapes. */
+import type { Enum_Clinicprocedure_Proceduretype, Enum_Clinicprocedure_Setting, Enum_Componentclinicproceduresection_Kind } from './generated/graphql';
 
-export type SectionKind = 'overview' | 'candidacy' | 'preparation' | 'how_performed' | 'aftercare' | 'risks' | 'recovery';
+export type SectionKind = Enum_Componentclinicproceduresection_Kind;
+
+export interface SiteLocale {
+  code: string;
+  name: string;
+  isDefault: boolean;
+}
 
 export interface Alternate {
   locale: string;
@@ -24,19 +31,28 @@ export interface Byline {
   reviewedOn: string;
 }
 
-export interface Procedure {
+export interface Faq {
   documentId: string;
-  locale: string;
+  question: string;
+  answer: string;
+}
+
+export interface ProcedureSummary {
+  documentId: string;
   title: string;
   slug: string;
-  otherNames: string[];
   summary: string;
+  otherNames: string[];
+}
+
+export interface Procedure extends ProcedureSummary {
+  locale: string;
   anesthesia: string | null;
   durationMinutes: number | null;
-  setting: 'outpatient' | 'inpatient' | null;
-  procedureType: 'percutaneous' | 'surgical' | 'noninvasive' | null;
+  setting: Enum_Clinicprocedure_Setting | null;
+  procedureType: Enum_Clinicprocedure_Proceduretype | null;
   sections: Array<{ kind: SectionKind; heading: string; body: string | null; steps: Array<{ title: string; detail: string | null }> }>;
-  faqs: Array<{ documentId: string; question: string; answer: string }>;
+  faqs: Faq[];
   providers: ProviderSummary[];
   related: Array<{ title: string; slug: string }>;
   byline: Byline | null;
@@ -44,6 +60,13 @@ export interface Procedure {
   updatedAt: string | null;
   /** Other locales this procedure is published in. */
   alternates: Alternate[];
+}
+
+/** The FAQ page: each procedure with its FAQs, in order. */
+export interface FaqGroup {
+  title: string;
+  slug: string;
+  faqs: Faq[];
 }
 
 export interface Provider extends ProviderSummary {
@@ -72,8 +95,14 @@ export interface RebrandNotice {
   endsAt: string;
 }
 
-export interface SiteLocale {
-  code: string;
-  name: string;
-  isDefault: boolean;
+export interface SiteChrome {
+  clinic: Clinic | null;
+  notices: RebrandNotice[];
+}
+
+export interface SitemapDocument {
+  kind: 'procedure' | 'provider';
+  /** Every locale the document is published in, with its slug there. */
+  versions: Alternate[];
+  updatedAt: string | null;
 }

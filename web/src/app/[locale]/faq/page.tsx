@@ -1,9 +1,7 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
-import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import { getFaqsByProcedure } from '@/lib/cms';
-import { resolveLocale } from '@/lib/i18n-locale';
-import { everyLocalePage } from '@/lib/page-languages';
+import { inEveryLocale, openPage } from '@/lib/localized-page';
 import { paths } from '@/lib/seo/alternates';
 import { faqPageJsonLd } from '@/lib/structured-data/structured-data';
 import { JsonLd } from '@/components/common/JsonLd';
@@ -12,23 +10,20 @@ import { LanguageSwitcher } from '@/components/layout/LanguageSwitcher';
 
 type Params = { params: Promise<{ locale: string }> };
 
-const languages = (locale: string) => everyLocalePage(locale, paths.faq);
+const open = (params: Params['params']) => openPage(params, inEveryLocale(paths.faq));
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
-  const { locale, valid } = await resolveLocale((await params).locale);
-  if (!valid) return {};
+  const { locale, languages } = await open(params);
   const t = await getTranslations({ locale, namespace: 'Faq' });
-  return { title: t('title'), description: t('description'), alternates: (await languages(locale)).alternates };
+  return { title: t('title'), description: t('description'), alternates: languages.alternates };
 }
 
 export default async function FaqPage({ params }: Params) {
-  const { locale, valid } = await resolveLocale((await params).locale);
-  if (!valid) notFound();
-  setRequestLocale(locale);
-  const [t, groups, { links }] = await Promise.all([getTranslations('Faq'), getFaqsByProcedure(locale), languages(locale)]);
+  const { locale, languages } = await open(params);
+  const [t, groups] = await Promise.all([getTranslations('Faq'), getFaqsByProcedure(locale)]);
   return (
     <>
-      <LanguageSwitcher current={locale} links={links} />
+      <LanguageSwitcher current={locale} links={languages.links} />
       <h1>{t('title')}</h1>
       {groups.map((group) => (
         <section key={group.slug} aria-labelledby={`faq-${group.slug}`}>

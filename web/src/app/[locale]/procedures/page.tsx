@@ -1,32 +1,26 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
-import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import { getProcedureList, getSiteChrome } from '@/lib/cms';
-import { resolveLocale } from '@/lib/i18n-locale';
-import { everyLocalePage } from '@/lib/page-languages';
+import { inEveryLocale, openPage } from '@/lib/localized-page';
 import { paths } from '@/lib/seo/alternates';
 import { LanguageSwitcher } from '@/components/layout/LanguageSwitcher';
 
 type Params = { params: Promise<{ locale: string }> };
 
-const languages = (locale: string) => everyLocalePage(locale, paths.procedures);
+const open = (params: Params['params']) => openPage(params, inEveryLocale(paths.procedures));
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
-  const { locale, valid } = await resolveLocale((await params).locale);
-  if (!valid) return {};
-  const t = await getTranslations({ locale, namespace: 'Procedures' });
-  const { clinic } = await getSiteChrome(locale);
-  return { title: t('title'), description: t('description', { clinic: clinic?.name ?? '' }), alternates: (await languages(locale)).alternates };
+  const { locale, languages } = await open(params);
+  const [t, { clinic }] = await Promise.all([getTranslations({ locale, namespace: 'Procedures' }), getSiteChrome(locale)]);
+  return { title: t('title'), description: t('description', { clinic: clinic?.name ?? '' }), alternates: languages.alternates };
 }
 
 export default async function ProceduresPage({ params }: Params) {
-  const { locale, valid } = await resolveLocale((await params).locale);
-  if (!valid) notFound();
-  setRequestLocale(locale);
-  const [t, procedures, { links }] = await Promise.all([getTranslations('Procedures'), getProcedureList(locale), languages(locale)]);
+  const { locale, languages } = await open(params);
+  const [t, procedures] = await Promise.all([getTranslations('Procedures'), getProcedureList(locale)]);
   return (
     <>
-      <LanguageSwitcher current={locale} links={links} />
+      <LanguageSwitcher current={locale} links={languages.links} />
       <h1>{t('title')}</h1>
       <ul className="cards">
         {procedures.map((p) => (

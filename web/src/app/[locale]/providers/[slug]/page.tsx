@@ -1,9 +1,7 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
-import { getTranslations, setRequestLocale } from 'next-intl/server';
-import { getProvider, type Provider } from '@/lib/cms';
-import { resolveLocale } from '@/lib/i18n-locale';
-import { pageLanguages } from '@/lib/page-languages';
+import { getTranslations } from 'next-intl/server';
+import { getProvider } from '@/lib/cms';
+import { openPage } from '@/lib/localized-page';
 import { paths } from '@/lib/seo/alternates';
 import { SITE_URL } from '@/lib/site';
 import { providerPageJsonLd } from '@/lib/structured-data/structured-data';
@@ -20,37 +18,27 @@ export async function generateStaticParams() {
 
 type Params = { params: Promise<{ locale: string; slug: string }> };
 
-async function load(requested: string, slug: string) {
-  const { locale, valid } = await resolveLocale(requested);
-  if (!valid) return null;
+async function findProvider(locale: string, { slug }: { slug: string }) {
   const provider = await getProvider(locale, slug);
-  return provider ? { locale, provider } : null;
+  if (!provider) return null;
+  const current = { locale, path: paths.provider(locale, provider.slug) };
+  const published = [current, ...provider.alternates.map((a) => ({ locale: a.locale, path: paths.provider(a.locale, a.slug) }))];
+  return { provider, versions: { current, published, fallbackPathFor: (l: string) => paths.provider(l, slug) } };
 }
 
-const versionsOf = (p: Provider) => [
-  { locale: p.locale, path: paths.provider(p.locale, p.slug) },
-  ...p.alternates.map((a) => ({ locale: a.locale, path: paths.provider(a.locale, a.slug) })),
-];
+const open = (params: Params['params']) => openPage(params, findProvider);
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
-  const { locale, slug } = await params;
-  const page = await load(locale, slug);
-  if (!page) return {};
-  const { alternates } = await pageLanguages(versionsOf(page.provider)[0]!, versionsOf(page.provider), (l) => paths.provider(l, slug));
-  return { title: page.provider.displayName, description: page.provider.specialty ?? undefined, alternates };
+  const { provider, languages } = await open(params);
+  return { title: provider.displayName, description: provider.specialty ?? undefined, alternates: languages.alternates };
 }
 
 export default async function ProviderPage({ params }: Params) {
-  const { locale: requested, slug } = await params;
-  const page = await load(requested, slug);
-  if (!page) notFound();
-  const { locale, provider } = page;
-  setRequestLocale(locale);
+  const { locale, provider, languages } = await open(params);
   const t = await getTranslations('Provider');
-  const { links } = await pageLanguages(versionsOf(provider)[0]!, versionsOf(provider), (l) => paths.provider(l, slug));
   return (
     <>
-      <LanguageSwitcher current={locale} links={links} />
+      <LanguageSwitcher current={locale} links={languages.links} />
       <article>
         <h1>{provider.displayName}</h1>
         {provider.specialty && <p className="specialty">{provider.specialty}</p>}

@@ -1,0 +1,75 @@
+import { NextRequest } from 'next/server';
+import type { SiteLocale } from './lib/cms/types';
+import { proxy } from './proxy';
+
+// The CMS's locales as the proxy would fetch them (jest.mock is hoisted above the imports).
+const cms: { locales: SiteLocale[] } = { locales: [] };
+jest.mock('./lib/cms/site-locales', () => ({ getSiteLocales: async () => cms.locales }));
+
+const EN_ES: SiteLocale[] = [
+  { code: 'en', name: 'English (en)', isDefault: true },
+  { code: 'es', name: 'Spanish (es)', isDefault: false },
+];
+
+function visit(path: string, { language, cookie }: { language?: string; cookie?: string } = {}) {
+  const headers = new Headers({ 'sec-fetch-dest': 'document' });
+  if (language) headers.set('accept-language', language);
+  if (cookie) headers.set('cookie', cookie);
+  return proxy(new NextRequest(`http://site.test${path}`, { headers }));
+}
+const redirectOf = (response: Response) => (response.headers.get('location') ? new URL(response.headers.get('location')!).pathname : null);
+
+describe('the proxy', () => {
+  beforeEach(() => {
+    cms.locales = EN_ES;
+  });
+
+  it('sends "/" to the remembered language, then the browser’s, then the default', async () => {
+    expect(redirectOf(await visit('/', { language: 'es-MX,es;q=0.9', cookie: 'NEXT_LOCALE=en' }))).toBe('/en');
+    expect(redirectOf(await visit('/', { language: 'es-MX,es;q=0.9' }))).toBe('/es');
+    expect(redirectOf(await visit('/', { language: 'de-DE' }))).toBe('/en');
+    expect(redirectOf(await visit('/', { cookie: 'NEXT_LOCALE=xx' }))).toBe('/en');
+    const response = await visit('/', { language: 'es' });
+    expect(response.status).toBe(307);
+    expect(response.headers.get('vary')).toMatch(/Accept-Language.*Cookie/);
+  });
+
+  it('uses the CMS’s default locale, and serves a locale the CMS adds without a deploy', async () => {
+    cms.locales = [{ ...EN_ES[0]!, isDefault: false }, { ...EN_ES[1]!, isDefault: true }];
+    expect(redirectOf(await visit('/'))).toBe('/es');
+    expect(redirectOf(await visit('/fr/procedures', { language: 'fr' }))).toBe('/es/fr/procedures');
+    cms.locales = [...EN_ES, { code: 'fr', name: 'French (fr)', isDefault: false }];
+    expect(redirectOf(await visit('/fr/procedures'))).toBeNull();
+    expect(redirectOf(await visit('/', { language: 'fr-CA' }))).toBe('/fr');
+  });
+
+  it('lets a page in a known locale through, with no Link header (pages write their own hreflang)', async () => {
+    const response = await visit('/es/procedures/vertebroplastia-y-cifoplastia', { language: 'es' });
+    expect(redirectOf(response)).toBeNull();
+    expect(response.headers.get('x-middleware-next')).toBe('1');
+    expect(response.headers.get('link')).toBeNull();
+  });
+
+  it('answers a path outside every locale under the visitor’s language, where it is a 404 in that language', async () => {
+    expect(redirectOf(await visit('/xx/procedures', { language: 'es-MX' }))).toBe('/es/xx/procedures');
+  });
+
+  it('remembers the language the visitor reads in for their next visit to "/"', async () => {
+    const response = await visit('/en/faq', { language: 'es', cookie: 'NEXT_LOCALE=es' });
+    expect(response.headers.get('set-cookie')).toMatch(/NEXT_LOCALE=en;.*Path=\//i);
+    expect(response.headers.get('set-cookie')).toMatch(/Max-Age=31536000/i);
+  });
+
+  it('serves the fallback locale alone while the CMS has never answered', async () => {
+    cms.locales = [];
+    expect(redirectOf(await visit('/', { language: 'es' }))).toBe('/en');
+  });
+
+  it('marks draft previews noindex and uncacheable', async () => {
+    const response = await visit('/es/faq', { cookie: '__prerender_bypass=1' });
+    expect(response.headers.get('x-robots-tag')).toMatch(/noindex/);
+    expect(response.headers.get('cache-control')).toBe('private, no-store');
+    expect(redirectOf(await visit('/es/faq'))).toBeNull();
+    expect((await visit('/es/faq')).headers.get('x-robots-tag')).toBeNull();
+  });
+});
