@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * `pnpm test`: every test. Installs and builds what it needs, then runs
- *   1. unit tests of the pure rules (packages/*), nothing booted;
+ *   1. unit tests of the pure rules (packages/*), nothing booted; the plugin's type check;
  *   2. the CMS integration suite on SQLite;
  *   3. the same suite on PostgreSQL, on a throw-away server of its own (skipped, loudly,
  *      when PostgreSQL is not installed; CI installs it).
@@ -62,6 +62,19 @@ async function codegenCheck() {
   }
 }
 
+/** The plugin's build (sdk-plugin, vite) does not type-check, so its server and admin are checked here, strictly. */
+async function pluginTypecheck() {
+  for (const side of ['server', 'admin']) {
+    console.log(`\n=== typecheck: strapi-plugin-clinic ${side} ===`);
+    const code = await run('pnpm', ['exec', 'tsc', '-p', `${side}/tsconfig.json`, '--noEmit'], { cwd: join(root, 'packages/strapi-plugin-clinic') });
+    if (code === 0) totals.passed += 1;
+    else {
+      totals.failed += 1;
+      failures.push(`typecheck: strapi-plugin-clinic ${side} has type errors`);
+    }
+  }
+}
+
 async function createDatabase(env, name) {
   const { default: pg } = await import(join(root, 'cms/node_modules/pg/lib/index.js'));
   const client = new pg.Client({ host: env.DATABASE_HOST, port: Number(env.DATABASE_PORT), user: env.DATABASE_USERNAME, database: 'postgres' });
@@ -100,6 +113,7 @@ async function main() {
   await jest('unit-plugin', join(root, 'packages/strapi-plugin-clinic'));
   await jest('unit-web', join(root, 'web'));
   await codegenCheck();
+  await pluginTypecheck();
   await jest('integration-sqlite', join(root, 'cms'), { DATABASE_CLIENT: 'sqlite' });
 
   await browserTests('e2e-sqlite', {});

@@ -1,29 +1,39 @@
 import { CheckCircle } from '@strapi/icons';
-import { ReviewPanel } from './components/ReviewPanel';
+import type { StrapiApp } from '@strapi/strapi/admin';
+import { ReviewPanel, type EditViewPanel } from './components/review-panel';
 import { PLUGIN_ID } from './plugin-id';
 
-const prefixed = (messages: Record<string, string>) => Object.fromEntries(Object.entries(messages).map(([key, value]) => [`${PLUGIN_ID}.${key}`, value]));
+type Messages = Record<string, string>;
+
+const prefixed = (messages: Messages): Messages => Object.fromEntries(Object.entries(messages).map(([key, value]) => [`${PLUGIN_ID}.${key}`, value]));
+
+/** The Content Manager's APIs are untyped on the plugin registry; check the one we use before calling it. */
+const canAddSidePanels = (apis: Record<string, unknown>): apis is { addEditViewSidePanel: (panels: EditViewPanel[]) => void } =>
+  typeof apis.addEditViewSidePanel === 'function';
 
 export default {
-  register(app: any) {
+  register(app: StrapiApp) {
     app.registerPlugin({ id: PLUGIN_ID, name: 'Medical review' });
     app.addMenuLink({
       to: `plugins/${PLUGIN_ID}`,
       icon: CheckCircle,
       intlLabel: { id: `${PLUGIN_ID}.plugin.name`, defaultMessage: 'Medical review' },
-      Component: () => import('./pages/App'),
+      Component: () => import('./pages/review-page'),
       permissions: [{ action: 'plugin::clinic.review.read', subject: null }],
     });
-    app.getPlugin('content-manager').apis.addEditViewSidePanel([ReviewPanel]);
+    const contentManager = app.getPlugin('content-manager').apis;
+    if (canAddSidePanels(contentManager)) contentManager.addEditViewSidePanel([ReviewPanel]);
+    else console.error('[clinic] The Content Manager does not offer edit-view side panels: the Medical review panel is not shown.');
   },
 
   async registerTrads({ locales }: { locales: string[] }) {
     return Promise.all(
       locales.map(async (locale) => {
         try {
-          const { default: data } = await import(`./translations/${locale}.json`);
+          const { default: data } = (await import(`./translations/${locale}.json`)) as { default: Messages };
           return { data: prefixed(data), locale };
         } catch {
+          // A locale we have not translated falls back to the English defaults in the components.
           return { data: {}, locale };
         }
       }),

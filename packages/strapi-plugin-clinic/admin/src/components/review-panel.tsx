@@ -1,16 +1,31 @@
 import * as React from 'react';
 import { useIntl } from 'react-intl';
 import { Badge, Box, Button, Field, Flex, Textarea, Typography } from '@strapi/design-system';
-import { useFetchClient, useNotification, useQueryParams } from '@strapi/strapi/admin';
-import type { GetReviewStatus, ReviewEntryView, ReviewStatusName, ReviewStatusView } from '../../../shared/contracts/review';
+import { isFetchError, useFetchClient, useNotification, useQueryParams } from '@strapi/strapi/admin';
+import type {
+  ApproveRevision,
+  GetReviewStatus,
+  RejectRevision,
+  ReviewableType,
+  ReviewEntryView,
+  ReviewStatusName,
+  ReviewStatusView,
+  UnpublishPage,
+} from '../../../shared/contracts/review';
 import { REVIEWABLE_MODELS, t } from '../plugin-id';
 
+/** What the Content Manager passes an edit-view side panel (the part we read). */
 interface PanelProps {
   model: string;
   documentId?: string;
   document?: { locale?: string; updatedAt?: string; publishedAt?: string | null };
   activeTab?: string | null;
 }
+
+/** The Content Manager's side-panel contract: a function of the edit view returning a title and content, or nothing. */
+export type EditViewPanel = ((props: PanelProps) => { title: string; content: React.ReactNode } | null) & { type?: string };
+
+type DecisionBody = ApproveRevision.Request['body'] | RejectRevision.Request['body'] | UnpublishPage.Request['body'];
 
 const BADGE: Record<ReviewStatusName, { background: string; text: string }> = {
   not_submitted: { background: 'neutral150', text: 'neutral700' },
@@ -21,23 +36,23 @@ const BADGE: Record<ReviewStatusName, { background: string; text: string }> = {
 };
 
 /** The Content Manager side panel: the review state of the locale being edited, and what the signed-in user may do. */
-export const ReviewPanel = (props: PanelProps) => {
+export const ReviewPanel: EditViewPanel = (props) => {
   const { formatMessage } = useIntl();
-  if (!REVIEWABLE_MODELS[props.model]) return null;
+  const type = REVIEWABLE_MODELS[props.model];
+  if (!type) return null;
   return {
     title: formatMessage({ id: t('panel.title'), defaultMessage: 'Medical review' }),
-    content: <ReviewPanelContent {...props} />,
+    content: <ReviewPanelContent {...props} type={type} />,
   };
 };
 ReviewPanel.type = 'clinic-review';
 
-function ReviewPanelContent({ model, documentId, document }: PanelProps) {
+function ReviewPanelContent({ type, documentId, document }: PanelProps & { type: ReviewableType }) {
   const { formatMessage, formatDate } = useIntl();
   const { get, post } = useFetchClient();
   const { toggleNotification } = useNotification();
   const [{ query }] = useQueryParams<{ plugins?: { i18n?: { locale?: string } } }>();
   const locale = query.plugins?.i18n?.locale ?? document?.locale;
-  const type = REVIEWABLE_MODELS[model];
   const [review, setReview] = React.useState<ReviewStatusView | null>(null);
   const [comment, setComment] = React.useState('');
   const [reason, setReason] = React.useState('');
@@ -62,14 +77,15 @@ function ReviewPanelContent({ model, documentId, document }: PanelProps) {
   const act = async (action: 'submit' | 'approve' | 'reject' | 'unpublish') => {
     setBusy(true);
     try {
-      const body = action === 'unpublish' ? { locale, reason } : { locale, revisionHash: review.revisionHash, comment: comment || undefined };
+      const body: DecisionBody = action === 'unpublish' ? { locale: review.locale, reason } : { locale: review.locale, revisionHash: review.revisionHash, comment: comment || undefined };
       await post(`/clinic/reviews/${type}/${documentId}/${action}`, body);
       toggleNotification({ type: 'success', message: formatMessage({ id: t(`panel.done.${action}`), defaultMessage: action }) });
       setComment('');
       setReason('');
       await load();
-    } catch (error: any) {
-      toggleNotification({ type: 'danger', message: error?.response?.data?.error?.message ?? formatMessage({ id: t('panel.error'), defaultMessage: 'The request failed.' }) });
+    } catch (error) {
+      const refusal = isFetchError(error) ? error.response?.data.error.message : undefined;
+      toggleNotification({ type: 'danger', message: refusal ?? formatMessage({ id: t('panel.error'), defaultMessage: 'The request failed.' }) });
     } finally {
       setBusy(false);
     }
