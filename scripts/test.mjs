@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * `pnpm test`: every test. Installs and builds what it needs, then runs
- *   1. unit tests of the pure rules (packages/*), nothing booted; the plugin's type check;
+ *   1. unit tests of the pure rules (packages/*), nothing booted; the plugin's type check, and
+ *      its installation in a fresh Strapi app from the packed tarball;
  *   2. the CMS integration suite on SQLite;
  *   3. the same suite on PostgreSQL, on a throw-away server of its own (skipped, loudly,
  *      when PostgreSQL is not installed; CI installs it).
@@ -114,6 +115,8 @@ async function main() {
   await jest('unit-web', join(root, 'web'));
   await codegenCheck();
   await pluginTypecheck();
+  // The packed plugin in a fresh Strapi app of its own (not cms/), as a clinic installs it.
+  await jest('install-plugin', join(root, 'packages/strapi-plugin-clinic'), {}, ['-c', 'jest.install.config.js']);
   await jest('integration-sqlite', join(root, 'cms'), { DATABASE_CLIENT: 'sqlite' });
 
   await browserTests('e2e-sqlite', {});
