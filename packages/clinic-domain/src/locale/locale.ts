@@ -1,4 +1,6 @@
 /** Locale rules shared by the CMS (request validation) and the site (routing, fallback). */
+import { match } from '@formatjs/intl-localematcher';
+import Negotiator from 'negotiator';
 
 export function unknownLocaleMessage(requested: string, available: readonly string[]): string | null {
   if (available.includes(requested)) return null;
@@ -21,9 +23,23 @@ export function chooseContentLocale(
   return null;
 }
 
+/** A well-formed BCP 47 tag (Negotiator passes on whatever the header holds; '*' means any). */
+function isLanguageTag(tag: string): boolean {
+  if (tag === '*') return false;
+  try {
+    Intl.getCanonicalLocales(tag);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * The locale a visitor lands on at "/": their earlier choice (cookie), else the best match
- * of their browser's Accept-Language (exact, then by language), else the default.
+ * of their browser's Accept-Language, else the default. Negotiator ranks the header's
+ * languages by quality; formatjs's locale matcher maps them onto the site's locales, first
+ * by RFC 4647 lookup in the visitor's order (es-419 finds es, en-GB finds en), then by CLDR's
+ * language distance (fr finds fr-CA, en finds en-US).
  */
 export function negotiateLocale(input: {
   cookieLocale?: string | null;
@@ -33,22 +49,14 @@ export function negotiateLocale(input: {
 }): string {
   const { available } = input;
   if (input.cookieLocale && available.includes(input.cookieLocale)) return input.cookieLocale;
-  const ranked = (input.acceptLanguage ?? '')
-    .split(',')
-    .map((part, index) => {
-      const [tag = '', ...params] = part.trim().split(';');
-      const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-      return { tag: tag.trim().toLowerCase(), q: q ? Number(q.slice(2)) : 1, index };
-    })
-    .filter((r) => r.tag && r.tag !== '*' && !Number.isNaN(r.q) && r.q > 0)
-    .sort((a, b) => b.q - a.q || a.index - b.index);
-  const lower = available.map((code) => code.toLowerCase());
-  for (const { tag } of ranked) {
-    const exact = lower.indexOf(tag);
-    if (exact >= 0) return available[exact]!;
-    const language = tag.split('-')[0]!;
-    const sameLanguage = lower.findIndex((code) => code === language || code.split('-')[0] === language);
-    if (sameLanguage >= 0) return available[sameLanguage]!;
-  }
-  return input.defaultLocale;
+  const preferred = new Negotiator({ headers: { 'accept-language': input.acceptLanguage ?? '' } }).languages().filter(isLanguageTag);
+  if (!preferred.length || !available.length) return input.defaultLocale;
+  return (
+    match(preferred, available, NO_MATCH, { algorithm: 'lookup' }) ||
+    match(preferred, available, NO_MATCH, { algorithm: 'best fit' }) ||
+    input.defaultLocale
+  );
 }
+
+/** What the matcher answers when nothing matches, so the default is applied only after both passes. */
+const NO_MATCH = '';

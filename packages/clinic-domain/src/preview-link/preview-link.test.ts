@@ -4,12 +4,14 @@ const secret = 'preview-secret-for-unit-tests';
 const now = 1_800_000_000;
 const path = '/es/procedures/vertebroplastia-y-cifoplastia';
 
-function queryOf(fields: Record<string, string | number>): URLSearchParams {
-  return new URLSearchParams(Object.entries(fields).map(([k, v]): [string, string] => [k, String(v)]));
+/** The parts a link's URL carries, as the site reads them. */
+function partsOf(fields: Record<string, string | number>) {
+  const text = (key: string) => (key in fields ? String(fields[key]) : null);
+  return { path: text('path'), expires: text('expires'), signature: text('signature'), carriesSecret: 'secret' in fields };
 }
 
 function verify(fields: Record<string, string | number>, at = now, withSecret: string | undefined = secret) {
-  return verifyPreviewLink({ secret: withSecret, query: queryOf(fields), nowSeconds: at });
+  return verifyPreviewLink({ secret: withSecret, link: partsOf(fields), nowSeconds: at });
 }
 
 describe('signed preview links', () => {
@@ -26,31 +28,31 @@ describe('signed preview links', () => {
   it('opens the signed path until it expires', () => {
     expect(verify({ ...link })).toEqual({ valid: true, path });
     expect(verify({ ...link }, link.expires)).toEqual({ valid: true, path });
-    expect(verify({ ...link }, link.expires + 1)).toEqual({ valid: false, status: 401, reason: 'This preview link has expired. Open the preview again from the CMS.' });
+    expect(verify({ ...link }, link.expires + 1)).toEqual({ valid: false, kind: 'unauthorized', reason: 'This preview link has expired. Open the preview again from the CMS.' });
   });
 
   it('refuses another path, another expiry or another secret under the same signature', () => {
-    expect(verify({ ...link, path: '/es/procedures/other' })).toMatchObject({ valid: false, status: 401 });
-    expect(verify({ ...link, expires: link.expires + 60 })).toMatchObject({ valid: false, status: 401 });
-    expect(verify({ ...link }, now, 'another-secret')).toMatchObject({ valid: false, status: 401 });
-    expect(verify({ ...link, signature: link.signature.replace(/.$/, (c) => (c === '0' ? '1' : '0')) })).toMatchObject({ valid: false, status: 401 });
+    expect(verify({ ...link, path: '/es/procedures/other' })).toMatchObject({ valid: false, kind: 'unauthorized' });
+    expect(verify({ ...link, expires: link.expires + 60 })).toMatchObject({ valid: false, kind: 'unauthorized' });
+    expect(verify({ ...link }, now, 'another-secret')).toMatchObject({ valid: false, kind: 'unauthorized' });
+    expect(verify({ ...link, signature: link.signature.replace(/.$/, (c) => (c === '0' ? '1' : '0')) })).toMatchObject({ valid: false, kind: 'unauthorized' });
   });
 
   it('refuses a link valid for longer than links are issued, even when signed', () => {
     const longLived = signPreviewLink({ secret, path, nowSeconds: now, lifetimeSeconds: 24 * 3600 });
-    expect(verify({ ...longLived })).toMatchObject({ valid: false, status: 401 });
+    expect(verify({ ...longLived })).toMatchObject({ valid: false, kind: 'unauthorized' });
   });
 
   it('refuses the raw secret in the URL, even next to a valid signature', () => {
-    expect(verify({ secret, path })).toEqual({ valid: false, status: 400, reason: 'Preview links carry no secret. Open the preview again from the CMS.' });
-    expect(verify({ ...link, secret })).toMatchObject({ valid: false, status: 400 });
+    expect(verify({ secret, path })).toEqual({ valid: false, kind: 'malformed', reason: 'Preview links carry no secret. Open the preview again from the CMS.' });
+    expect(verify({ ...link, secret })).toMatchObject({ valid: false, kind: 'malformed' });
   });
 
   it('refuses missing or malformed parts, and any link when preview is not configured', () => {
-    expect(verify({ path, expires: link.expires })).toMatchObject({ valid: false, status: 400 });
-    expect(verify({ ...link, expires: 'soon' })).toMatchObject({ valid: false, status: 400 });
-    expect(verify({ ...link, signature: 'abc' })).toMatchObject({ valid: false, status: 400 });
-    expect(verify({ ...link }, now, '')).toMatchObject({ valid: false, status: 401 });
+    expect(verify({ path, expires: link.expires })).toMatchObject({ valid: false, kind: 'malformed' });
+    expect(verify({ ...link, expires: 'soon' })).toMatchObject({ valid: false, kind: 'malformed' });
+    expect(verify({ ...link, signature: 'abc' })).toMatchObject({ valid: false, kind: 'malformed' });
+    expect(verify({ ...link }, now, '')).toMatchObject({ valid: false, kind: 'unauthorized' });
   });
 
   it.each([
@@ -68,7 +70,7 @@ describe('signed preview links', () => {
   ])('refuses %s (%s), signed or not', (unsafe) => {
     expect(isSitePath(unsafe)).toBe(false);
     expect(() => signPreviewLink({ secret, path: unsafe, nowSeconds: now })).toThrow();
-    expect(verify({ path: unsafe, expires: link.expires, signature: link.signature })).toEqual({ valid: false, status: 400, reason: 'Invalid path.' });
+    expect(verify({ path: unsafe, expires: link.expires, signature: link.signature })).toEqual({ valid: false, kind: 'malformed', reason: 'Invalid path.' });
   });
 
   it('accepts the site paths the CMS builds, including escaped non-ASCII slugs', () => {

@@ -21,7 +21,21 @@ export interface SignedPreviewLink {
   signature: string;
 }
 
-export type PreviewLinkVerdict = { valid: true; path: string } | { valid: false; status: 400 | 401; reason: string };
+/** What a preview link presented, as the site read it from its URL. */
+export interface PreviewLinkParts {
+  path?: string | null;
+  expires?: string | null;
+  signature?: string | null;
+  /** Whether the link also carries a raw secret, which no link we issue ever does. */
+  carriesSecret?: boolean;
+}
+
+/**
+ * `malformed`: the link is not one we could have issued (a missing or broken part, a path
+ * off the site, a secret in it); `unauthorized`: well formed, but not signed for this
+ * path and time, or preview is off. The site maps these to its HTTP statuses.
+ */
+export type PreviewLinkVerdict = { valid: true; path: string } | { valid: false; kind: 'malformed' | 'unauthorized'; reason: string };
 
 /**
  * A path on the site itself: starts with one '/', then only unreserved URL characters and
@@ -49,33 +63,30 @@ export function signPreviewLink(input: { secret: string; path: string; nowSecond
 const REOPEN = 'Open the preview again from the CMS.';
 
 /**
- * Checks the query of a preview link: a path on the site, signed with the preview secret,
- * not expired, and not valid for longer than a link is ever issued for. A link carrying a
- * `secret` parameter is refused outright, so the raw secret is never accepted in a URL.
+ * Checks a preview link: a path on the site, signed with the preview secret, not expired,
+ * and not valid for longer than a link is ever issued for. A link carrying a raw secret is
+ * refused outright, so the secret is never accepted in a URL.
  */
 export function verifyPreviewLink(input: {
   secret: string | undefined;
-  query: URLSearchParams;
+  link: PreviewLinkParts;
   nowSeconds: number;
   lifetimeSeconds?: number;
 }): PreviewLinkVerdict {
-  const { query } = input;
-  if (!input.secret) return { valid: false, status: 401, reason: 'Preview is not configured on this site.' };
-  if (query.has('secret')) return { valid: false, status: 400, reason: `Preview links carry no secret. ${REOPEN}` };
-  const path = query.get('path');
-  const expires = query.get('expires');
-  const presented = query.get('signature');
-  if (!path || !expires || !presented) return { valid: false, status: 400, reason: `A preview link needs path, expires and signature. ${REOPEN}` };
-  if (!isSitePath(path)) return { valid: false, status: 400, reason: 'Invalid path.' };
-  if (!/^\d{1,12}$/.test(expires) || !/^[0-9a-f]{64}$/.test(presented)) return { valid: false, status: 400, reason: `Malformed preview link. ${REOPEN}` };
+  const { path, expires, signature: presented, carriesSecret } = input.link;
+  if (!input.secret) return { valid: false, kind: 'unauthorized', reason: 'Preview is not configured on this site.' };
+  if (carriesSecret) return { valid: false, kind: 'malformed', reason: `Preview links carry no secret. ${REOPEN}` };
+  if (!path || !expires || !presented) return { valid: false, kind: 'malformed', reason: `A preview link needs path, expires and signature. ${REOPEN}` };
+  if (!isSitePath(path)) return { valid: false, kind: 'malformed', reason: 'Invalid path.' };
+  if (!/^\d{1,12}$/.test(expires) || !/^[0-9a-f]{64}$/.test(presented)) return { valid: false, kind: 'malformed', reason: `Malformed preview link. ${REOPEN}` };
 
   const expected = Buffer.from(signature(input.secret, path, Number(expires)), 'hex');
-  if (!timingSafeEqual(expected, Buffer.from(presented, 'hex'))) return { valid: false, status: 401, reason: `Invalid preview link. ${REOPEN}` };
+  if (!timingSafeEqual(expected, Buffer.from(presented, 'hex'))) return { valid: false, kind: 'unauthorized', reason: `Invalid preview link. ${REOPEN}` };
 
   const now = Math.floor(input.nowSeconds);
-  if (Number(expires) < now) return { valid: false, status: 401, reason: `This preview link has expired. ${REOPEN}` };
+  if (Number(expires) < now) return { valid: false, kind: 'unauthorized', reason: `This preview link has expired. ${REOPEN}` };
   if (Number(expires) > now + (input.lifetimeSeconds ?? PREVIEW_LINK_LIFETIME_SECONDS) + CLOCK_SKEW_SECONDS) {
-    return { valid: false, status: 401, reason: `This preview link is valid for longer than preview links are issued. ${REOPEN}` };
+    return { valid: false, kind: 'unauthorized', reason: `This preview link is valid for longer than preview links are issued. ${REOPEN}` };
   }
   return { valid: true, path };
 }

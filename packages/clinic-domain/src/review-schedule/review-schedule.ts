@@ -1,7 +1,10 @@
 /**
  * When a medical review falls due. Dates are calendar dates (YYYY-MM-DD) in UTC:
  * a review is signed on a day, not at an instant, and the byline prints that day.
+ * Calendar arithmetic is date-fns's, on UTC dates (@date-fns/utc), whatever the server's time zone.
  */
+import { UTCDate } from '@date-fns/utc';
+import { addMonths as addCalendarMonths, differenceInCalendarDays } from 'date-fns';
 
 export type ReviewDueState = 'overdue' | 'due-soon' | 'current' | 'never-reviewed';
 
@@ -13,7 +16,7 @@ export function parseIsoDate(value: string): Date {
   const match = ISO_DATE.exec(value);
   if (!match) throw new RangeError(`"${value}" is not a calendar date (YYYY-MM-DD)`);
   const [, y, m, d] = match;
-  const date = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
+  const date = new UTCDate(Number(y), Number(m) - 1, Number(d));
   if (toIsoDate(date) !== value) throw new RangeError(`"${value}" is not a real calendar date`);
   return date;
 }
@@ -30,11 +33,8 @@ export function addMonths(isoDate: string, months: number): string {
   if (!Number.isInteger(months) || months < 1) {
     throw new RangeError(`A review interval must be a whole number of months (got ${months})`);
   }
-  const start = parseIsoDate(isoDate);
-  const targetMonth = start.getUTCMonth() + months;
-  const lastDayOfTarget = new Date(Date.UTC(start.getUTCFullYear(), targetMonth + 1, 0)).getUTCDate();
-  const day = Math.min(start.getUTCDate(), lastDayOfTarget);
-  return toIsoDate(new Date(Date.UTC(start.getUTCFullYear(), targetMonth, day)));
+  // date-fns clamps to the target month's last day, as a review schedule wants.
+  return toIsoDate(addCalendarMonths(parseIsoDate(isoDate), months));
 }
 
 export function nextReviewDue(lastReviewedOn: string, intervalMonths: number): string {
@@ -47,9 +47,7 @@ export function reviewDueState(
   windowDays = DUE_SOON_WINDOW_DAYS,
 ): ReviewDueState {
   if (!nextReviewDueOn) return 'never-reviewed';
-  const due = parseIsoDate(nextReviewDueOn).getTime();
-  const now = parseIsoDate(today).getTime();
-  if (due < now) return 'overdue';
-  const daysLeft = (due - now) / 86_400_000;
+  const daysLeft = differenceInCalendarDays(parseIsoDate(nextReviewDueOn), parseIsoDate(today));
+  if (daysLeft < 0) return 'overdue';
   return daysLeft <= windowDays ? 'due-soon' : 'current';
 }

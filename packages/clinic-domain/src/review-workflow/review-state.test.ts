@@ -56,30 +56,30 @@ describe('refused transitions', () => {
   const approved = apply(submitted, approveRevision(reviewState(submitted, 'h1'), 'h1', physician, { allowSelfApproval: false }));
 
   it('refuses to submit what is already awaiting review or approved', () => {
-    expect(submitForReview(reviewState(submitted, 'h1'), 'h1', editor)).toMatchObject({ ok: false, status: 409 });
-    expect(submitForReview(reviewState(approved, 'h1'), 'h1', editor)).toMatchObject({ ok: false, status: 409 });
+    expect(submitForReview(reviewState(submitted, 'h1'), 'h1', editor)).toMatchObject({ ok: false, kind: 'conflict' });
+    expect(submitForReview(reviewState(approved, 'h1'), 'h1', editor)).toMatchObject({ ok: false, kind: 'conflict' });
   });
 
   it('refuses approval or rejection by anyone but a linked physician', () => {
-    expect(approveRevision(reviewState(submitted, 'h1'), 'h1', editor, { allowSelfApproval: true })).toMatchObject({ ok: false, status: 403 });
-    expect(rejectRevision(reviewState(submitted, 'h1'), 'h1', editor, 'x')).toMatchObject({ ok: false, status: 403 });
-    expect(approveRevision(reviewState(submitted, 'h1'), 'h1', unlinkedPhysician, { allowSelfApproval: true })).toMatchObject({ ok: false, status: 403, message: expect.stringMatching(/not linked to a provider/) });
+    expect(approveRevision(reviewState(submitted, 'h1'), 'h1', editor, { allowSelfApproval: true })).toMatchObject({ ok: false, kind: 'forbidden' });
+    expect(rejectRevision(reviewState(submitted, 'h1'), 'h1', editor, 'x')).toMatchObject({ ok: false, kind: 'forbidden' });
+    expect(approveRevision(reviewState(submitted, 'h1'), 'h1', unlinkedPhysician, { allowSelfApproval: true })).toMatchObject({ ok: false, kind: 'forbidden', message: expect.stringMatching(/not linked to a provider/) });
   });
 
   it('refuses to decide a revision that was not submitted, or was already decided', () => {
-    expect(approveRevision(reviewState([], 'h1'), 'h1', physician, { allowSelfApproval: false })).toMatchObject({ ok: false, status: 409 });
-    expect(approveRevision(reviewState(submitted, 'h2'), 'h2', physician, { allowSelfApproval: false })).toMatchObject({ ok: false, status: 409 });
-    expect(approveRevision(reviewState(approved, 'h1'), 'h1', physician2, { allowSelfApproval: false })).toMatchObject({ ok: false, status: 409 });
-    expect(rejectRevision(reviewState(approved, 'h1'), 'h1', physician2, 'late')).toMatchObject({ ok: false, status: 409 });
+    expect(approveRevision(reviewState([], 'h1'), 'h1', physician, { allowSelfApproval: false })).toMatchObject({ ok: false, kind: 'conflict' });
+    expect(approveRevision(reviewState(submitted, 'h2'), 'h2', physician, { allowSelfApproval: false })).toMatchObject({ ok: false, kind: 'conflict' });
+    expect(approveRevision(reviewState(approved, 'h1'), 'h1', physician2, { allowSelfApproval: false })).toMatchObject({ ok: false, kind: 'conflict' });
+    expect(rejectRevision(reviewState(approved, 'h1'), 'h1', physician2, 'late')).toMatchObject({ ok: false, kind: 'conflict' });
   });
 
   it('requires a comment to reject', () => {
-    expect(rejectRevision(reviewState(submitted, 'h1'), 'h1', physician, '  ')).toMatchObject({ ok: false, status: 400, message: expect.stringMatching(/comment is required/) });
+    expect(rejectRevision(reviewState(submitted, 'h1'), 'h1', physician, '  ')).toMatchObject({ ok: false, kind: 'invalid', message: expect.stringMatching(/comment is required/) });
   });
 
   it('refuses self-approval unless the clinic allows it', () => {
     const self = apply([], submitForReview(reviewState([], 'h1'), 'h1', physician));
-    expect(approveRevision(reviewState(self, 'h1'), 'h1', physician, { allowSelfApproval: false })).toMatchObject({ ok: false, status: 403, message: expect.stringMatching(/self-approval/) });
+    expect(approveRevision(reviewState(self, 'h1'), 'h1', physician, { allowSelfApproval: false })).toMatchObject({ ok: false, kind: 'forbidden', message: expect.stringMatching(/self-approval/) });
     expect(approveRevision(reviewState(self, 'h1'), 'h1', physician, { allowSelfApproval: true }).ok).toBe(true);
     expect(approveRevision(reviewState(self, 'h1'), 'h1', physician2, { allowSelfApproval: false }).ok).toBe(true);
   });
@@ -112,7 +112,7 @@ describe('bios', () => {
   it('are approved by the physician they describe, or by another where the clinic allows it', () => {
     const bio = apply([], submitForReview(reviewState([], 'b1'), 'b1', editor));
     expect(approveRevision(reviewState(bio, 'b1'), 'b1', physician, { allowSelfApproval: false, bioOfProvider: 'prov-stauss' }).ok).toBe(true);
-    expect(approveRevision(reviewState(bio, 'b1'), 'b1', physician2, { allowSelfApproval: false, bioOfProvider: 'prov-stauss' })).toMatchObject({ ok: false, status: 403, message: expect.stringMatching(/bio is approved by that physician/) });
+    expect(approveRevision(reviewState(bio, 'b1'), 'b1', physician2, { allowSelfApproval: false, bioOfProvider: 'prov-stauss' })).toMatchObject({ ok: false, kind: 'forbidden', message: expect.stringMatching(/bio is approved by that physician/) });
     expect(approveRevision(reviewState(bio, 'b1'), 'b1', physician2, { allowSelfApproval: false, bioOfProvider: 'prov-stauss', allowPeerBioApproval: true }).ok).toBe(true);
   });
 

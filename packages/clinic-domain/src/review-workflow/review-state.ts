@@ -70,12 +70,18 @@ export interface Reviewer {
   snapshot?: ReviewerSnapshot | null;
 }
 
-export type Refusal = { ok: false; status: 400 | 403 | 409; message: string };
+/**
+ * Why a decision was refused: `invalid` (the request itself is incomplete), `forbidden` (this
+ * actor may not make it) or `conflict` (the revision's state has moved on). The plugin turns
+ * the kind into its own errors and HTTP statuses.
+ */
+export type RefusalKind = 'invalid' | 'forbidden' | 'conflict';
+export type Refusal = { ok: false; kind: RefusalKind; message: string };
 export type Decided = { ok: true; entry: Omit<ReviewLogEntry, 'at'> };
 
 export function submitForReview(state: ReviewState, hash: string, actor: Reviewer): Decided | Refusal {
-  if (state.status === 'awaiting_review') return { ok: false, status: 409, message: 'This revision is already awaiting medical review.' };
-  if (state.status === 'approved') return { ok: false, status: 409, message: 'This revision is already approved; there is nothing new to review.' };
+  if (state.status === 'awaiting_review') return { ok: false, kind: 'conflict', message: 'This revision is already awaiting medical review.' };
+  if (state.status === 'approved') return { ok: false, kind: 'conflict', message: 'This revision is already approved; there is nothing new to review.' };
   return { ok: true, entry: { decision: 'submitted', revisionHash: hash, actorId: actor.id, actorName: actor.name } };
 }
 
@@ -97,10 +103,10 @@ export function approveRevision(
   const pending = pendingRefusal(state, 'approved');
   if (pending) return pending;
   if (options.bioOfProvider && options.bioOfProvider !== actor.providerDocumentId && !options.allowPeerBioApproval) {
-    return { ok: false, status: 403, message: 'A physician\'s bio is approved by that physician. The clinic does not let other physicians approve bios (Clinic: allow peer bio approval).' };
+    return { ok: false, kind: 'forbidden', message: 'A physician\'s bio is approved by that physician. The clinic does not let other physicians approve bios (Clinic: allow peer bio approval).' };
   }
   if (!options.allowSelfApproval && state.entry?.actorId === actor.id) {
-    return { ok: false, status: 403, message: 'You submitted this revision yourself; another physician must approve it (the clinic does not allow self-approval).' };
+    return { ok: false, kind: 'forbidden', message: 'You submitted this revision yourself; another physician must approve it (the clinic does not allow self-approval).' };
   }
   return {
     ok: true,
@@ -119,25 +125,25 @@ export function approveRevision(
 export function rejectRevision(state: ReviewState, hash: string, actor: Reviewer, comment: string | null | undefined): Decided | Refusal {
   const physicianProblem = physicianRefusal(actor);
   if (physicianProblem) return physicianProblem;
-  if (!comment || !comment.trim()) return { ok: false, status: 400, message: 'A comment is required to reject a revision: tell the editor what to change.' };
+  if (!comment || !comment.trim()) return { ok: false, kind: 'invalid', message: 'A comment is required to reject a revision: tell the editor what to change.' };
   const pending = pendingRefusal(state, 'rejected');
   if (pending) return pending;
   return { ok: true, entry: { decision: 'rejected', revisionHash: hash, actorId: actor.id, actorName: actor.name, comment: comment.trim() } };
 }
 
 function physicianRefusal(actor: Reviewer): Refusal | null {
-  if (!actor.isPhysician) return { ok: false, status: 403, message: 'Only a physician reviewer can approve or reject medical content.' };
+  if (!actor.isPhysician) return { ok: false, kind: 'forbidden', message: 'Only a physician reviewer can approve or reject medical content.' };
   if (!actor.providerDocumentId) {
-    return { ok: false, status: 403, message: 'Your account is not linked to a provider, so an approval could not name its reviewer. Ask an administrator to link it.' };
+    return { ok: false, kind: 'forbidden', message: 'Your account is not linked to a provider, so an approval could not name its reviewer. Ask an administrator to link it.' };
   }
   return null;
 }
 
 function pendingRefusal(state: ReviewState, verb: 'approved' | 'rejected'): Refusal | null {
   if (state.status === 'awaiting_review') return null;
-  if (state.status === 'approved') return { ok: false, status: 409, message: `This revision was already approved; it cannot be ${verb} again.` };
-  if (state.status === 'rejected') return { ok: false, status: 409, message: `This revision was already rejected; it cannot be ${verb} again.` };
-  return { ok: false, status: 409, message: `This revision has not been submitted for review, so it cannot be ${verb}. The text may have changed since it was submitted.` };
+  if (state.status === 'approved') return { ok: false, kind: 'conflict', message: `This revision was already approved; it cannot be ${verb} again.` };
+  if (state.status === 'rejected') return { ok: false, kind: 'conflict', message: `This revision was already rejected; it cannot be ${verb} again.` };
+  return { ok: false, kind: 'conflict', message: `This revision has not been submitted for review, so it cannot be ${verb}. The text may have changed since it was submitted.` };
 }
 
 /** Why a locale may not be published, or null when its current text is approved. */

@@ -1,3 +1,4 @@
+import { diffArrays } from 'diff';
 import type { RevisionValue } from './revision-hash';
 
 /**
@@ -17,30 +18,12 @@ export function revisionLines(content: RevisionValue, path: string[] = []): stri
 
 export type DiffLine = { kind: 'same' | 'added' | 'removed'; text: string };
 
-/** Longest-common-subsequence line diff; revisions are a few hundred lines at most. */
+/** A line diff (jsdiff's Myers diff over whole lines): what was removed, added or kept, in reading order. */
 export function diffLines(before: readonly string[], after: readonly string[]): DiffLine[] {
-  const n = before.length;
-  const m = after.length;
-  const lcs: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
-  for (let i = n - 1; i >= 0; i--) {
-    for (let j = m - 1; j >= 0; j--) {
-      lcs[i]![j] = before[i] === after[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
-    }
-  }
-  const out: DiffLine[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < n && j < m) {
-    if (before[i] === after[j]) {
-      out.push({ kind: 'same', text: before[i]! });
-      i++;
-      j++;
-    } else if (lcs[i + 1]![j]! >= lcs[i]![j + 1]!) out.push({ kind: 'removed', text: before[i++]! });
-    else out.push({ kind: 'added', text: after[j++]! });
-  }
-  while (i < n) out.push({ kind: 'removed', text: before[i++]! });
-  while (j < m) out.push({ kind: 'added', text: after[j++]! });
-  return out;
+  return diffArrays([...before], [...after]).flatMap((change) => {
+    const kind: DiffLine['kind'] = change.added ? 'added' : change.removed ? 'removed' : 'same';
+    return change.value.map((text) => ({ kind, text }));
+  });
 }
 
 export function revisionDiff(before: RevisionValue | null | undefined, after: RevisionValue): DiffLine[] {

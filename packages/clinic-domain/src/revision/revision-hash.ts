@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import canonicalize from 'canonicalize';
 
 /**
  * A revision is what a patient reads of one document in one locale. Its hash is what a
@@ -114,14 +115,12 @@ function relationIds(value: unknown): RevisionValue {
   return (value as { documentId?: string }).documentId ?? null;
 }
 
-/** Canonical JSON: object keys sorted at every level, so key order never changes the hash. */
+/**
+ * The JSON Canonicalization Scheme (RFC 8785): keys sorted at every level, one spelling per
+ * number and string, so neither key order nor formatting changes the hash.
+ */
 export function canonicalJson(value: RevisionValue): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value);
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  return `{${Object.keys(value)
-    .sort()
-    .map((k) => `${JSON.stringify(k)}:${canonicalJson(value[k]!)}`)
-    .join(',')}}`;
+  return canonicalize(value) as string;
 }
 
 export function revisionHash(content: RevisionValue): string {

@@ -3,10 +3,8 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 /**
  * The CMS signs each webhook with HMAC-SHA256 over "<timestamp>.<raw body>" using a secret
  * shared with the site. The timestamp is signed too, so an old call cannot be replayed
- * with a new date.
+ * with a new date. (Which headers carry the two is the sender's and receiver's business.)
  */
-export const SIGNATURE_HEADER = 'x-clinic-signature';
-export const TIMESTAMP_HEADER = 'x-clinic-timestamp';
 export const DEFAULT_REPLAY_WINDOW_SECONDS = 300;
 
 export function signWebhook(secret: string, timestampSeconds: number, rawBody: string): string {

@@ -42,10 +42,16 @@ export interface AdminUser {
   roles?: Array<{ code: string }>;
 }
 
+/** The domain's refusal as the error Strapi answers with: 403, 409 (see ConflictError) or 400. */
 const httpError = (refusal: Refusal) => {
-  if (refusal.status === 403) return new errors.PolicyError(refusal.message);
-  if (refusal.status === 409) return new ConflictError(refusal.message);
-  return new errors.ValidationError(refusal.message);
+  switch (refusal.kind) {
+    case 'forbidden':
+      return new errors.PolicyError(refusal.message);
+    case 'conflict':
+      return new ConflictError(refusal.message);
+    case 'invalid':
+      return new errors.ValidationError(refusal.message);
+  }
 };
 
 /** 409: the request was valid but the revision's state has moved on (the admin API answers it). */

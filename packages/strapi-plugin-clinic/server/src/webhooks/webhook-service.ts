@@ -1,6 +1,10 @@
 import type { Core } from '@strapi/strapi';
-import { signWebhook, SIGNATURE_HEADER, TIMESTAMP_HEADER } from 'clinic-domain';
+import { signWebhook } from 'clinic-domain';
 import type { ClinicPluginConfig } from '../config';
+
+/** The headers the site's revalidation route reads the signature and its timestamp from. */
+export const SIGNATURE_HEADER = 'x-clinic-signature';
+export const TIMESTAMP_HEADER = 'x-clinic-timestamp';
 
 export interface ClinicEvent {
   event: 'approve' | 'publish' | 'unpublish' | 'delete';

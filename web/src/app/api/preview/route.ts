@@ -11,8 +11,10 @@ const SITE_PAGE = /^\/[a-z]{2,3}(-[A-Za-z0-9]+)?(\/[\w\-%.]*)*$/;
  * URL, and the path must be one of the site's own, so the link is no open redirect.
  */
 export async function GET(request: Request) {
-  const verdict = verifyPreviewLink({ secret: process.env.PREVIEW_SECRET, query: new URL(request.url).searchParams, nowSeconds: Date.now() / 1000 });
-  if (!verdict.valid) return Response.json({ error: verdict.reason }, { status: verdict.status, headers: { 'cache-control': 'no-store' } });
+  const query = new URL(request.url).searchParams;
+  const link = { path: query.get('path'), expires: query.get('expires'), signature: query.get('signature'), carriesSecret: query.has('secret') };
+  const verdict = verifyPreviewLink({ secret: process.env.PREVIEW_SECRET, link, nowSeconds: Date.now() / 1000 });
+  if (!verdict.valid) return Response.json({ error: verdict.reason }, { status: verdict.kind === 'malformed' ? 400 : 401, headers: { 'cache-control': 'no-store' } });
   if (!SITE_PAGE.test(verdict.path)) return Response.json({ error: 'Invalid path.' }, { status: 400, headers: { 'cache-control': 'no-store' } });
   (await draftMode()).enable();
   redirect(verdict.path);

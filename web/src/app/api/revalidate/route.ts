@@ -1,6 +1,10 @@
 import { revalidateTag } from 'next/cache';
-import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifyWebhook } from 'clinic-domain';
+import { verifyWebhook } from 'clinic-domain';
 import { tagsForEvent } from '@/lib/cms/cache-tags';
+
+// Where the CMS puts the signature and its timestamp (strapi-plugin-clinic's webhook-service.ts).
+const SIGNATURE_HEADER = 'x-clinic-signature';
+const TIMESTAMP_HEADER = 'x-clinic-timestamp';
 
 // Signatures already used, so a captured call cannot be replayed inside the time window.
 const seen = new Map<string, number>();
