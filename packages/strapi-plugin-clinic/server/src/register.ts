@@ -12,6 +12,7 @@ import type { ReviewService } from './review/review-service';
 import { reviewFieldsMiddleware } from './review/review-fields-middleware';
 import { reviewLogGuard } from './review/review-log-guard';
 import { announceChanges } from './webhooks/announce-changes';
+import { clinicRepository } from './repository/clinic-repository';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const registry = strapi.get('components');
@@ -23,16 +24,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   enableStrictParams(strapi);
   strapi.server.use(contentApiGuard(strapi));
 
-  const documents = strapi.documents as unknown as { use(middleware: unknown): void };
-  documents.use(contentApiReadsMiddleware(strapi));
-  documents.use(reviewLogGuard);
-  documents.use(reviewFieldsMiddleware(strapi));
-  documents.use(rebrandWindowMiddleware(strapi));
+  // Document Service middlewares, in order: reads first, then what a write may carry, then the gate.
+  const documents = clinicRepository(strapi);
+  documents.useDocumentMiddleware(contentApiReadsMiddleware(strapi));
+  documents.useDocumentMiddleware(reviewLogGuard);
+  documents.useDocumentMiddleware(reviewFieldsMiddleware(strapi));
+  documents.useDocumentMiddleware(rebrandWindowMiddleware(strapi));
   const reviews = () => strapi.plugin('clinic').service('reviews') as ReviewService;
-  documents.use(publishGate(strapi, reviews));
-  documents.use(publishedIntegrityGuard(strapi, reviews));
+  documents.useDocumentMiddleware(publishGate(strapi, reviews));
+  documents.useDocumentMiddleware(publishedIntegrityGuard(strapi, reviews));
 
-  documents.use(announceChanges(strapi, () => strapi.plugin('clinic').service('webhooks')));
+  documents.useDocumentMiddleware(announceChanges(strapi, () => strapi.plugin('clinic').service('webhooks')));
   if (strapi.plugin('graphql')) registerGraphqlExtension(strapi);
   if (strapi.plugin('graphql')) applyGraphqlLimits(strapi);
 };

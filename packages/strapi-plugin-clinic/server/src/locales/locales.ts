@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { clinicRepository } from '../repository/clinic-repository';
 
 /** The locales the site starts with; any further locale is added in the admin, no code needed. */
 export const INITIAL_LOCALES = [
@@ -25,10 +26,9 @@ export function availableLocaleCodes(strapi: Core.Strapi): Promise<string[]> {
 }
 
 export function forgetLocalesOnChange(strapi: Core.Strapi): void {
-  const forget = () => {
+  clinicRepository(strapi).onLocalesChange(() => {
     cachedCodes.delete(strapi);
-  };
-  strapi.db.lifecycles.subscribe({ models: ['plugin::i18n.locale'], afterCreate: forget, afterUpdate: forget, afterDelete: forget, afterCreateMany: forget, afterDeleteMany: forget, afterUpdateMany: forget });
+  });
 }
 
 /** Creates the initial locales once; never removes or renames locales an admin added. */

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { isSitePath, signPreviewLink } from 'clinic-domain';
 import type { ClinicPluginConfig } from '../config';
+import { clinicRepository } from '../repository/clinic-repository';
 
 const PAGE_PATHS: Record<string, (locale: string, slug: string) => string> = {
   'plugin::clinic.procedure': (locale, slug) => `/${locale}/procedures/${encodeURIComponent(slug)}`,
@@ -17,9 +18,9 @@ export function previewService(strapi: Core.Strapi) {
       const pathFor = PAGE_PATHS[uid];
       let path = `/${locale}`;
       if (pathFor) {
-        const entry = await strapi.documents(uid as any).findOne({ documentId: params.documentId, locale, status: 'draft', fields: ['slug'] as any });
-        if (!entry?.slug) return null;
-        path = pathFor(locale, entry.slug as string);
+        const slug = await clinicRepository(strapi).draftSlug(uid, params.documentId, locale);
+        if (!slug) return null;
+        path = pathFor(locale, slug);
       } else if (uid === 'plugin::clinic.faq') {
         path = `/${locale}/faq`;
       }

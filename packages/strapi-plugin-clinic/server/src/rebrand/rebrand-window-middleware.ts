@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { windowProblem } from 'clinic-domain';
+import { clinicRepository } from '../repository/clinic-repository';
 
 const REBRAND_NOTICE = 'plugin::clinic.rebrand-notice';
 
@@ -14,10 +15,8 @@ export function rebrandWindowMiddleware(strapi: Core.Strapi) {
     const data = ctx.params?.data ?? {};
     if (!('startsAt' in data) && !('endsAt' in data) && ctx.action === 'update') return next();
 
-    let current: { startsAt?: string; endsAt?: string } = {};
-    if (ctx.action === 'update' && ctx.params.documentId) {
-      current = (await strapi.db.query(REBRAND_NOTICE).findOne({ where: { documentId: ctx.params.documentId }, select: ['startsAt', 'endsAt'] })) ?? {};
-    }
+    let current: { startsAt?: string | Date; endsAt?: string | Date } = {};
+    if (ctx.action === 'update' && ctx.params.documentId) current = await clinicRepository(strapi).rebrandWindow(REBRAND_NOTICE, ctx.params.documentId);
     const toIso = (v: unknown) => (v instanceof Date ? v.toISOString() : (v as string | undefined));
     const problem = windowProblem({ startsAt: toIso(data.startsAt ?? current.startsAt), endsAt: toIso(data.endsAt ?? current.endsAt) });
     if (problem) throw new errors.ValidationError(problem, { errors: [{ path: ['endsAt'], message: problem, name: 'ValidationError' }] });

@@ -2,13 +2,14 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { medicalActionRefusal, type MedicalLiveAction, type ReviewLogEntry } from 'clinic-domain';
 import { currentAdminRoles, currentCaller, SUPER_ADMIN_ROLE_CODE } from '../draft-protection/request-caller';
+import { clinicRepository, type Versions } from '../repository/clinic-repository';
 import { PHYSICIAN_ROLE_CODE } from './roles';
 import type { ReviewService } from './review-service';
 import { liveChangeReason } from './workflow-context';
 
 type DocumentAction = { uid: string; action: string; params: any };
 
-const TAKE_DOWNS: Record<string, { action: MedicalLiveAction; logged: 'unpublished' | 'deleted' | 'discarded'; where: 'published' | 'any' | 'draft' }> = {
+const TAKE_DOWNS: Record<string, { action: MedicalLiveAction; logged: 'unpublished' | 'deleted' | 'discarded'; where: Versions }> = {
   unpublish: { action: 'unpublish', logged: 'unpublished', where: 'published' },
   delete: { action: 'delete', logged: 'deleted', where: 'any' },
   discardDraft: { action: 'discard', logged: 'discarded', where: 'draft' },
@@ -25,6 +26,8 @@ const TAKE_DOWNS: Record<string, { action: MedicalLiveAction; logged: 'unpublish
  *   take-down is appended to the review log with who and why.
  */
 export function publishGate(strapi: Core.Strapi, reviews: () => ReviewService) {
+  const repository = clinicRepository(strapi);
+
   function refuseUnlessAllowed(action: MedicalLiveAction) {
     const caller = currentCaller(strapi);
     if (caller.kind === 'internal') return;
@@ -34,9 +37,10 @@ export function publishGate(strapi: Core.Strapi, reviews: () => ReviewService) {
 
   async function publishApproved(ctx: DocumentAction, next: () => Promise<unknown>) {
     const documentId: string = ctx.params?.documentId;
-    return strapi.db.transaction(async ({ trx }) => {
+    return repository.inTransaction(async () => {
       const locales = await localesOf(strapi, ctx.uid, documentId, ctx.params?.locale, 'draft');
-      await lockDrafts(strapi, trx, ctx.uid, documentId, locales);
+      // Held until the publish commits: an edit saved in between waits and cannot go live unapproved.
+      await repository.lockDrafts(ctx.uid, documentId, locales);
       const approvals: Array<{ locale: string; approval: ReviewLogEntry }> = [];
       for (const locale of locales) {
         approvals.push({ locale, approval: await reviews().approvalForPublish({ contentType: ctx.uid, documentId, locale }) });
@@ -54,7 +58,7 @@ export function publishGate(strapi: Core.Strapi, reviews: () => ReviewService) {
     const user = strapi.requestContext.get()?.state?.user as { id: number; firstname?: string; lastname?: string; email?: string } | undefined;
     const actor = user ? { id: String(user.id), name: [user.firstname, user.lastname].filter(Boolean).join(' ') || user.email || String(user.id) } : { id: 'system', name: 'The server (script or job)' };
     const reason = liveChangeReason() ?? `${takeDown.logged[0]!.toUpperCase()}${takeDown.logged.slice(1)} in the admin; no reason was given.`;
-    return strapi.db.transaction(async () => {
+    return repository.inTransaction(async () => {
       for (const locale of await localesOf(strapi, ctx.uid, documentId, ctx.params?.locale, takeDown.where)) {
         await reviews().recordLiveChange({ contentType: ctx.uid, documentId, locale }, takeDown.logged, actor, reason);
       }
@@ -80,24 +84,9 @@ export function publishGate(strapi: Core.Strapi, reviews: () => ReviewService) {
  * The locales an action touches: one, a list, every locale that has such a version ('*'),
  * or the default locale. Delete without a locale removes every locale.
  */
-async function localesOf(strapi: Core.Strapi, uid: string, documentId: string, locale: unknown, where: 'published' | 'any' | 'draft'): Promise<string[]> {
+async function localesOf(strapi: Core.Strapi, uid: string, documentId: string, locale: unknown, where: Versions): Promise<string[]> {
   if (typeof locale === 'string' && locale !== '*' && locale !== '') return [locale];
   if (Array.isArray(locale) && locale.length) return locale.map(String);
-  if (locale === '*' || where === 'any') {
-    const publishedAt = where === 'published' ? { $notNull: true } : where === 'draft' ? { $null: true } : undefined;
-    const rows: Array<{ locale: string }> = await strapi.db.query(uid as any).findMany({ where: { documentId, ...(publishedAt ? { publishedAt } : {}) }, select: ['locale'] });
-    return [...new Set(rows.map((row) => row.locale))];
-  }
+  if (locale === '*' || where === 'any') return clinicRepository(strapi).localesOf(uid, documentId, where);
   return [(await strapi.plugin('i18n').service('locales').getDefaultLocale()) ?? 'en'];
-}
-
-/**
- * Holds the draft rows until the publish commits. SQLite serializes writers anyway; on
- * PostgreSQL an editor's save of the same draft waits here instead of slipping in between
- * the approval check and the copy to the published version.
- */
-async function lockDrafts(strapi: Core.Strapi, trx: any, uid: string, documentId: string, locales: string[]) {
-  if ((strapi.db as any).dialect?.client === 'sqlite') return;
-  const { tableName } = strapi.db.metadata.get(uid as any);
-  await trx(tableName).select('id').where({ document_id: documentId }).whereNull('published_at').whereIn('locale', locales).forUpdate();
 }

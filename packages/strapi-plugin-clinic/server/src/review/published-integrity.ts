@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { ClinicPluginConfig } from '../config';
+import { clinicRepository } from '../repository/clinic-repository';
 import type { ReviewService, Target } from './review-service';
 
 const WRITES = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft']);
@@ -20,6 +21,7 @@ interface Link {
  * Otherwise the whole write is rolled back.
  */
 export function publishedIntegrityGuard(strapi: Core.Strapi, reviews: () => ReviewService) {
+  const repository = clinicRepository(strapi);
   const linksInto = (uid: string): Link[] => {
     const { medicalContentTypes } = strapi.config.get('plugin::clinic') as ClinicPluginConfig;
     return medicalContentTypes.flatMap((medicalUid) =>
@@ -33,14 +35,10 @@ export function publishedIntegrityGuard(strapi: Core.Strapi, reviews: () => Revi
   async function publishedPagesLinkedTo(uid: string, links: Link[], documentId: string): Promise<Map<string, Target>> {
     const pages = new Map<string, Target>();
     if (reviews().isMedical(uid)) {
-      const own: Array<{ locale: string }> = await strapi.db.query(uid as any).findMany({ where: { documentId, publishedAt: { $notNull: true } }, select: ['locale'] });
-      for (const { locale } of own) pages.set(`${uid}|${documentId}|${locale}`, { contentType: uid, documentId, locale });
+      for (const locale of await repository.localesOf(uid, documentId, 'published')) pages.set(`${uid}|${documentId}|${locale}`, { contentType: uid, documentId, locale });
     }
     for (const { medicalUid, attribute } of links) {
-      const rows: Array<{ documentId: string; locale: string }> = await strapi.db
-        .query(medicalUid as any)
-        .findMany({ where: { publishedAt: { $notNull: true }, [attribute]: { documentId } }, select: ['documentId', 'locale'] });
-      for (const row of rows) pages.set(`${medicalUid}|${row.documentId}|${row.locale}`, { contentType: medicalUid, documentId: row.documentId, locale: row.locale });
+      for (const row of await repository.publishedLinkingTo(medicalUid, attribute, documentId)) pages.set(`${medicalUid}|${row.documentId}|${row.locale}`, { contentType: medicalUid, documentId: row.documentId, locale: row.locale });
     }
     return pages;
   }
@@ -52,7 +50,7 @@ export function publishedIntegrityGuard(strapi: Core.Strapi, reviews: () => Revi
     const links = linksInto(ctx.uid);
     if (!links.length && !reviews().isMedical(ctx.uid)) return next();
 
-    return strapi.db.transaction(async () => {
+    return repository.inTransaction(async () => {
       const before = ctx.params?.documentId ? await publishedPagesLinkedTo(ctx.uid, links, ctx.params.documentId) : new Map<string, Target>();
       const hashesBefore = new Map<string, string | null>();
       for (const [key, page] of before) hashesBefore.set(key, await publishedHash(page));
@@ -65,7 +63,7 @@ export function publishedIntegrityGuard(strapi: Core.Strapi, reviews: () => Revi
         const hash = await publishedHash(page);
         if (hash === null || hash === hashesBefore.get(key)) continue;
         if (await reviews().liveMatchesApproval(page)) continue;
-        const title = await titleOf(strapi, page);
+        const title = await repository.titleOf(page);
         throw new errors.ValidationError(
           `This change would alter the published page "${title}" (${page.locale}) without a physician's approval of that version. ` +
             (page.contentType === ctx.uid && page.documentId === documentId
@@ -76,9 +74,4 @@ export function publishedIntegrityGuard(strapi: Core.Strapi, reviews: () => Revi
       return result;
     });
   };
-}
-
-async function titleOf(strapi: Core.Strapi, page: Target): Promise<string> {
-  const row = await strapi.db.query(page.contentType as any).findOne({ where: { documentId: page.documentId, locale: page.locale } });
-  return row?.title ?? row?.question ?? row?.fullName ?? page.documentId;
 }

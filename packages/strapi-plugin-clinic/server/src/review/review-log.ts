@@ -1,8 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import type { ReviewLogEntry, RevisionValue } from 'clinic-domain';
+import { clinicRepository, REVIEW_ENTRY_UID } from '../repository/clinic-repository';
 
-export const REVIEW_ENTRY_UID = 'plugin::clinic.review-entry';
-const TABLE = 'clinic_review_entries';
+export { REVIEW_ENTRY_UID };
 
 export interface StoredReviewEntry extends ReviewLogEntry {
   id: number;
@@ -36,24 +36,19 @@ const toDomain = (row: any): StoredReviewEntry => ({
  * the same state through; the other gets a conflict instead of a second, contradictory entry.
  */
 export function reviewLog(strapi: Core.Strapi) {
-  const query = () => strapi.db.query(REVIEW_ENTRY_UID as any);
+  const repository = clinicRepository(strapi);
 
   return {
-    async ensureSequenceIndex(): Promise<void> {
-      const knex = strapi.db.connection;
-      await knex.raw(`CREATE UNIQUE INDEX IF NOT EXISTS clinic_review_entries_sequence_uq ON ${TABLE} (sequence_key)`);
-    },
+    ensureSequenceIndex: (): Promise<void> => repository.ensureReviewLogSequenceIndex(),
 
     async entriesFor(contentType: string, documentId: string, locale?: string): Promise<StoredReviewEntry[]> {
-      const rows = await query().findMany({
-        where: { contentType, reviewedDocumentId: documentId, ...(locale ? { locale } : {}) },
-        orderBy: [{ id: 'asc' }],
-      });
+      const rows = await repository.reviewLogRows({ contentType, reviewedDocumentId: documentId, ...(locale ? { locale } : {}) });
       return rows.map(toDomain);
     },
 
+    /** Every entry without the revisions they carry (the queue reads only the latest state). */
     async allEntries(where: Record<string, unknown> = {}): Promise<StoredReviewEntry[]> {
-      const rows = await query().findMany({ where, orderBy: [{ id: 'asc' }], select: ['id', 'contentType', 'reviewedDocumentId', 'locale', 'decision', 'revisionHash', 'actorId', 'actorName', 'decidedAt', 'comment', 'providerDocumentId', 'reviewer'] });
+      const rows = await repository.reviewLogRows(where, ['id', 'contentType', 'reviewedDocumentId', 'locale', 'decision', 'revisionHash', 'actorId', 'actorName', 'decidedAt', 'comment', 'providerDocumentId', 'reviewer']);
       return rows.map(toDomain);
     },
 
@@ -65,22 +60,20 @@ export function reviewLog(strapi: Core.Strapi) {
     ): Promise<StoredReviewEntry> {
       const sequenceKey = `${target.contentType}|${target.documentId}|${target.locale}|after:${seenLastEntryId ?? 0}`;
       try {
-        const row = await query().create({
-          data: {
-            contentType: target.contentType,
-            reviewedDocumentId: target.documentId,
-            locale: target.locale,
-            revisionHash: entry.revisionHash,
-            decision: entry.decision,
-            comment: entry.comment ?? null,
-            actorId: entry.actorId,
-            actorName: entry.actorName,
-            providerDocumentId: entry.providerDocumentId ?? null,
-            reviewer: entry.reviewer ?? null,
-            decidedAt: at,
-            revision: entry.revision ?? null,
-            sequenceKey,
-          },
+        const row = await repository.appendReviewLogRow({
+          contentType: target.contentType,
+          reviewedDocumentId: target.documentId,
+          locale: target.locale,
+          revisionHash: entry.revisionHash,
+          decision: entry.decision,
+          comment: entry.comment ?? null,
+          actorId: entry.actorId,
+          actorName: entry.actorName,
+          providerDocumentId: entry.providerDocumentId ?? null,
+          reviewer: entry.reviewer ?? null,
+          decidedAt: at,
+          revision: entry.revision ?? null,
+          sequenceKey,
         });
         return toDomain(row);
       } catch (error) {

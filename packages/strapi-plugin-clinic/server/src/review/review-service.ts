@@ -20,9 +20,10 @@ import {
 } from 'clinic-domain';
 import { loadDraftRevision, loadRevision, revisionLinkTargets, UnsignableRevisionError, type Revision } from './revision-loader';
 import { ReviewConflictError, reviewLog, type StoredReviewEntry } from './review-log';
-import { asWorkflow } from './workflow-context';
+import { asWorkflow, withLiveChangeReason } from './workflow-context';
 import { PHYSICIAN_ROLE_CODE } from './roles';
 import type { ClinicPluginConfig } from '../config';
+import { clinicRepository } from '../repository/clinic-repository';
 import { REVIEWABLE } from '../../../shared/contracts/review';
 
 /** Content types with review fields (medical or not: see the plugin's medicalContentTypes). */
@@ -69,6 +70,7 @@ export class ConflictError extends Error {
  */
 export function reviewService(strapi: Core.Strapi) {
   const log = reviewLog(strapi);
+  const repository = clinicRepository(strapi);
   const config = () => strapi.config.get('plugin::clinic') as ClinicPluginConfig;
   const defaultLocale = async (): Promise<string> => (await strapi.plugin('i18n').service('locales').getDefaultLocale()) ?? 'en';
 
@@ -87,9 +89,7 @@ export function reviewService(strapi: Core.Strapi) {
    * `locale` picks the bio whose specialty is recorded with an approval in that locale.
    */
   async function reviewerFor(user: AdminUser, locale?: string): Promise<Reviewer> {
-    const where = { reviewerAccountId: Number(user.id) || -1 };
-    const select = ['documentId', 'fullName', 'credentials', 'specialty'];
-    const provider = (locale && (await publishedFirst('plugin::clinic.provider', { ...where, locale }, select))) || (await publishedFirst('plugin::clinic.provider', where, select));
+    const provider = await repository.providerOfReviewerAccount(Number(user.id) || -1, locale);
     return {
       id: String(user.id),
       name: [user.firstname, user.lastname].filter(Boolean).join(' ') || user.email,
@@ -99,14 +99,8 @@ export function reviewService(strapi: Core.Strapi) {
     };
   }
 
-  /** The published version when there is one, else the draft (databases sort missing dates differently). */
-  async function publishedFirst(uid: string, where: Record<string, unknown>, select: string[]) {
-    const query = strapi.db.query(uid as any);
-    return (await query.findOne({ where: { ...where, publishedAt: { $notNull: true } }, select })) ?? (await query.findOne({ where, select }));
-  }
-
   async function clinicSettings() {
-    const clinic = await publishedFirst('plugin::clinic.clinic', {}, ['allowSelfApproval', 'allowPeerBioApproval', 'defaultReviewIntervalMonths']);
+    const clinic = await repository.clinicSettings();
     return {
       allowSelfApproval: Boolean(clinic?.allowSelfApproval),
       allowPeerBioApproval: Boolean(clinic?.allowPeerBioApproval),
@@ -134,10 +128,9 @@ export function reviewService(strapi: Core.Strapi) {
     const fallback = await defaultLocale();
     const entries = await log.entriesFor(contentType, documentId);
     const lastApproval = (locale: string) => entries.filter((e) => e.locale === locale && e.decision === 'approved').at(-1)?.at ?? null;
-    const rows: Array<{ locale: string }> = await strapi.db.query(contentType as any).findMany({ where: { documentId }, select: ['locale'] });
-    for (const locale of new Set(rows.map((r) => r.locale))) {
+    for (const locale of await repository.localesOf(contentType, documentId, 'any')) {
       const outOfDate = translationMayBeOutOfDate({ locale, defaultLocale: fallback, defaultLocaleLastApprovedAt: lastApproval(fallback), localeLastApprovedAt: lastApproval(locale) });
-      await strapi.db.query(contentType as any).updateMany({ where: { documentId, locale }, data: { translationOutOfDate: outOfDate } });
+      await repository.setTranslationOutOfDate(contentType, documentId, locale, outOfDate);
     }
   }
 
@@ -201,11 +194,7 @@ export function reviewService(strapi: Core.Strapi) {
       const liveIds = new Map<string, Set<string>>();
       for (const [key, uid] of targets) {
         const ids = ([] as unknown[]).concat((approval.revision as Record<string, unknown>)[key] ?? []).filter((id): id is string => typeof id === 'string');
-        const model = strapi.getModel(uid as any) as any;
-        const published = model?.options?.draftAndPublish ? { publishedAt: { $notNull: true } } : {};
-        const localized = model?.pluginOptions?.i18n?.localized ? { locale: target.locale } : {};
-        const rows: Array<{ documentId: string }> = ids.length ? await strapi.db.query(uid as any).findMany({ where: { documentId: { $in: ids }, ...published, ...localized }, select: ['documentId'] }) : [];
-        liveIds.set(key, new Set(rows.map((row) => row.documentId)));
+        liveIds.set(key, await repository.liveDocumentIds(uid, ids, target.locale));
       }
       const view = liveViewOfRevision(approval.revision, [...targets.keys()], (key, id) => liveIds.get(key)?.has(id) ?? false);
       return revisionHash(view) === live.hash;
@@ -238,18 +227,24 @@ export function reviewService(strapi: Core.Strapi) {
     },
 
     async applyByline(target: Target, approval: ReviewLogEntry) {
-      const draft = await strapi.db.query(target.contentType as any).findOne({ where: { documentId: target.documentId, locale: target.locale, publishedAt: null }, select: ['reviewIntervalMonths'] });
-      const byline = bylineFromApproval(approval, reviewIntervalMonths(draft?.reviewIntervalMonths, (await clinicSettings()).defaultReviewIntervalMonths));
+      const byline = bylineFromApproval(approval, reviewIntervalMonths(await repository.draftReviewInterval(target), (await clinicSettings()).defaultReviewIntervalMonths));
       // Relations join versions of the same locale: a reviewer without a bio in this locale
       // cannot be linked yet (the dates still are); translating the bio links it.
-      const reviewerHere = byline.reviewedBy && (await strapi.db.query('plugin::clinic.provider' as any).count({ where: { documentId: byline.reviewedBy, locale: target.locale } }));
+      const reviewerHere = byline.reviewedBy && (await repository.providerHasBioIn(byline.reviewedBy, target.locale));
       if (!reviewerHere) {
         strapi.log.warn(`[clinic] reviewer ${byline.reviewedBy} has no ${target.locale} bio; ${target.documentId} (${target.locale}) is published without a linked reviewer`);
         byline.reviewedBy = null;
       }
-      await asWorkflow(() =>
-        strapi.documents(target.contentType as any).update({ documentId: target.documentId, locale: target.locale, data: byline } as any),
-      );
+      await asWorkflow(() => repository.updateDraft(target, byline));
+    },
+
+    /** Whether this locale's draft is flagged as a translation that may be out of date. */
+    translationOutOfDate: (target: Target) => repository.draftTranslationOutOfDate(target),
+
+    /** A physician takes a page off the site, saying why; the publish gate checks and logs it with the reason. */
+    async takeDown(target: Target, reason: string): Promise<void> {
+      if (!(await this.publishedRevision(target))) throw new errors.NotFoundError(`Nothing of document ${target.documentId} is published in ${target.locale}.`);
+      await withLiveChangeReason(reason, () => repository.unpublish(target));
     },
 
     /** Revisions awaiting a physician, by locale, oldest first. */
@@ -272,14 +267,9 @@ export function reviewService(strapi: Core.Strapi) {
     async due(today = toIsoDate(new Date())) {
       const rows = [];
       for (const contentType of REVIEWABLE_TYPES) {
-        const published = await strapi.documents(contentType as any).findMany({
-          locale: '*',
-          status: 'published',
-          fields: ['documentId', 'locale', 'nextReviewDue', 'lastReviewedOn', ...(['title', 'question', 'fullName'].filter((f) => f in (strapi.getModel(contentType as any)?.attributes ?? {})))] as any,
-          populate: { reviewedBy: { fields: ['fullName', 'credentials'] } } as any,
-          limit: 1000,
-        } as any);
-        for (const row of published as any[]) {
+        const titleFields = ['title', 'question', 'fullName'].filter((f) => f in (strapi.getModel(contentType as any)?.attributes ?? {}));
+        const published = await repository.publishedWithReviewer(contentType, ['documentId', 'locale', 'nextReviewDue', 'lastReviewedOn', ...titleFields]);
+        for (const row of published) {
           rows.push({ contentType, documentId: row.documentId, locale: row.locale, title: titleOf(row), lastReviewedOn: row.lastReviewedOn, nextReviewDue: row.nextReviewDue, physician: row.reviewedBy ? `${row.reviewedBy.fullName}${row.reviewedBy.credentials ? `, ${row.reviewedBy.credentials}` : ''}` : null });
         }
       }

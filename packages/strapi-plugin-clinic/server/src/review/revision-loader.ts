@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { MAX_REVISION_COMPONENT_DEPTH, revisionContent, revisionHash, revisionRole, unsignableAttributes, unsignableRevisionMessage, type AttributeShape, type RevisionValue } from 'clinic-domain';
+import { clinicRepository } from '../repository/clinic-repository';
 
 const attributesOf = (strapi: Core.Strapi) => (uid: string) => strapi.getModel(uid as any)?.attributes as Record<string, AttributeShape> | undefined;
 
@@ -40,7 +41,7 @@ export interface Revision {
 export async function loadRevision(strapi: Core.Strapi, uid: string, documentId: string, locale: string, status: 'draft' | 'published' = 'draft'): Promise<Revision | null> {
   const problems = unsignableAttributes(attributesOf(strapi), uid);
   if (problems.length) throw new UnsignableRevisionError(unsignableRevisionMessage(problems));
-  const entry = await strapi.documents(uid as any).findOne({ documentId, locale, status, populate: revisionPopulate(strapi, uid) as any });
+  const entry = await clinicRepository(strapi).findVersion(uid, documentId, locale, status, revisionPopulate(strapi, uid));
   if (!entry) return null;
   const content = revisionContent(entry, relationKeys(strapi, uid));
   return { hash: revisionHash(content), content, entry };

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { contentTypes } from '@strapi/utils';
+import { clinicRepository } from '../repository/clinic-repository';
 import { liveChangeOf, localeScope, type LiveChange, type LocaleScope } from './live-change';
 import type { WebhookService } from './webhook-service';
 
@@ -18,29 +19,18 @@ interface Version {
  * nothing. Registered after the other middlewares, so it sees the parameters they settled.
  */
 export function announceChanges(strapi: Core.Strapi, webhooks: () => WebhookService) {
+  const repository = clinicRepository(strapi);
   const defaultLocale = async (): Promise<string> => (await strapi.plugin('i18n').service('locales').getDefaultLocale()) ?? 'en';
 
   async function versions(uid: string, change: LiveChange, scope: LocaleScope, documentId: unknown): Promise<Version[]> {
-    const where: Record<string, unknown> = {};
-    // No documentId: Strapi applies the action to every document in scope, and so do we.
-    if (typeof documentId === 'string' && documentId) where.documentId = documentId;
-    if (scope.kind === 'some') where.locale = { $in: scope.locales };
-    if (scope.kind === 'default') where.locale = await defaultLocale();
-    if (change.rows === 'draft') where.publishedAt = { $null: true };
-    if (change.rows === 'published') where.publishedAt = { $notNull: true };
-    const rows: Version[] = await strapi.db.query(uid as any).findMany({ where, select: ['documentId', 'locale'] });
+    const rows: Version[] = await repository.versionsOf(uid, {
+      // No documentId: Strapi applies the action to every document in scope, and so do we.
+      documentId: typeof documentId === 'string' && documentId ? documentId : undefined,
+      locales: scope.kind === 'some' ? scope.locales : scope.kind === 'default' ? [await defaultLocale()] : undefined,
+      versions: change.rows,
+    });
     const seen = new Set<string>();
     return rows.filter((r) => !seen.has(`${r.documentId}/${r.locale}`) && seen.add(`${r.documentId}/${r.locale}`));
-  }
-
-  /** Runs `send` when the enclosing transaction commits, or now when the action's own already has. */
-  async function afterCommit(send: () => void) {
-    if (!strapi.db.inTransaction()) return send();
-    // Inside a caller's transaction this joins it: onCommit waits for the outermost commit,
-    // and a rollback drops the callback.
-    await strapi.db.transaction(({ onCommit }) => {
-      onCommit(send);
-    });
   }
 
   return async (ctx: { uid: string; action: string; params: any }, next: () => Promise<unknown>) => {
@@ -69,7 +59,8 @@ export function announceChanges(strapi: Core.Strapi, webhooks: () => WebhookServ
       const changed = change.lookUp === 'before' ? before : await versions(ctx.uid, change, scope, result!.documentId);
       const fallbackLocale = await defaultLocale();
       const events = changed.map(({ documentId, locale }) => ({ event: change.event, contentType: ctx.uid, documentId, locale: locale ?? fallbackLocale }));
-      await afterCommit(() => {
+      // Sent when the enclosing transaction commits, or now when the action's own already has.
+      await repository.afterCommit(() => {
         for (const event of events) webhooks().announce(event);
       });
     } catch (error) {

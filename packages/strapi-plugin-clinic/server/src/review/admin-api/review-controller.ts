@@ -6,7 +6,6 @@ import { REVIEWABLE } from '../../../../shared/contracts/review';
 import { approveBody, rejectBody, statusQuery, submitBody, targetParams, unpublishBody } from './request-schemas';
 import { ConflictError, type ReviewService } from '../review-service';
 import { REVIEW_ACTIONS } from '../roles';
-import { withLiveChangeReason } from '../workflow-context';
 
 function parse<T extends z.ZodTypeAny>(schema: T, value: unknown): z.infer<T> {
   const result = schema.safeParse(value ?? {});
@@ -47,7 +46,6 @@ export function reviewController(strapi: Core.Strapi) {
       const t = target(ctx, locale);
       const { revision, state, entries } = await reviews().stateOf(t);
       const lastApproved = [...entries].reverse().find((e) => e.decision === 'approved');
-      const row = await strapi.db.query(t.contentType as any).findOne({ where: { documentId: t.documentId, locale, publishedAt: null }, select: ['translationOutOfDate'] });
       const reviewer = await reviews().reviewerFor(ctx.state.user);
       ctx.body = {
         data: {
@@ -56,7 +54,7 @@ export function reviewController(strapi: Core.Strapi) {
           status: state.status,
           entry: state.entry ? publicEntry(state.entry) : null,
           lastApproval: state.lastApproval ? publicEntry(state.lastApproval) : null,
-          translationOutOfDate: Boolean(row?.translationOutOfDate),
+          translationOutOfDate: await reviews().translationOutOfDate(t),
           medical: reviews().isMedical(t.contentType),
           live: Boolean(await reviews().publishedRevision(t)),
           history: entries.map(publicEntry).reverse(),
@@ -96,8 +94,7 @@ export function reviewController(strapi: Core.Strapi) {
     async unpublish(ctx: any) {
       const body = parse(unpublishBody, ctx.request.body);
       const t = target(ctx, body.locale);
-      if (!(await reviews().publishedRevision(t))) throw new errors.NotFoundError(`Nothing of document ${t.documentId} is published in ${t.locale}.`);
-      await withLiveChangeReason(body.reason, () => strapi.documents(t.contentType as any).unpublish({ documentId: t.documentId, locale: t.locale } as any));
+      await reviews().takeDown(t, body.reason);
       ctx.status = 200;
       ctx.body = { data: { documentId: t.documentId, locale: t.locale, unpublished: true } };
     },

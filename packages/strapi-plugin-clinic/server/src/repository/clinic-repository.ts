@@ -1,0 +1,249 @@
+import type { Core } from '@strapi/strapi';
+
+/**
+ * The plugin's one door to storage: the only module that calls `strapi.documents(...)` and
+ * `strapi.db`. Services, controllers, middlewares and the gate ask it named questions and
+ * keep their rules; queries, table names and transactions stay here.
+ *
+ * Two kinds of reads live side by side. The Document Service reads versions as patients and
+ * editors see them (components, relations, locales); the query engine reads bare rows for
+ * bookkeeping (which locales exist, a flag, a lock), where the Document Service's middlewares
+ * (ours included) must not run again.
+ */
+
+export type Status = 'draft' | 'published';
+/** Which versions of a document: its drafts, its published versions, or every row. */
+export type Versions = 'draft' | 'published' | 'any';
+
+export interface DocumentTarget {
+  contentType: string;
+  documentId: string;
+  locale: string;
+}
+
+export interface DocumentVersionRef {
+  documentId: string;
+  locale: string | null;
+}
+
+const PROVIDER_UID = 'plugin::clinic.provider';
+const CLINIC_UID = 'plugin::clinic.clinic';
+export const REVIEW_ENTRY_UID = 'plugin::clinic.review-entry';
+const REVIEW_ENTRY_TABLE = 'clinic_review_entries';
+
+const publicationFilter = (versions: Versions) =>
+  versions === 'published' ? { publishedAt: { $notNull: true } } : versions === 'draft' ? { publishedAt: { $null: true } } : {};
+
+const repositories = new WeakMap<Core.Strapi, ClinicRepository>();
+
+/** The repository of one Strapi instance (kept, so middlewares created once share it). */
+export function clinicRepository(strapi: Core.Strapi): ClinicRepository {
+  let repository = repositories.get(strapi);
+  if (!repository) {
+    repository = createClinicRepository(strapi);
+    repositories.set(strapi, repository);
+  }
+  return repository;
+}
+
+function createClinicRepository(strapi: Core.Strapi) {
+  const rows = (uid: string) => strapi.db.query(uid as any);
+  const documents = (uid: string) => strapi.documents(uid as any);
+
+  /** The published row when there is one, else the draft (databases sort missing dates differently). */
+  async function publishedFirst(uid: string, where: Record<string, unknown>, select: string[]) {
+    return (await rows(uid).findOne({ where: { ...where, publishedAt: { $notNull: true } }, select })) ?? (await rows(uid).findOne({ where, select }));
+  }
+
+  return {
+    // --- Wiring and transactions ---------------------------------------------------------
+
+    /** Adds a Document Service middleware (register only). */
+    useDocumentMiddleware(middleware: (ctx: any, next: () => Promise<any>) => Promise<unknown>): void {
+      (strapi.documents as unknown as { use(middleware: unknown): void }).use(middleware);
+    },
+
+    /** Runs `work` in a transaction, or in the caller's when one is open (Strapi joins it). */
+    async inTransaction<T>(work: () => Promise<T>): Promise<T> {
+      return (await strapi.db.transaction(() => work())) as T;
+    },
+
+    /** Runs `send` once the enclosing transaction commits (never on rollback), or now when none is open. */
+    async afterCommit(send: () => void): Promise<void> {
+      if (!strapi.db.inTransaction()) return send();
+      // Inside a caller's transaction this joins it: onCommit waits for the outermost commit,
+      // and a rollback drops the callback.
+      await strapi.db.transaction(({ onCommit }) => {
+        onCommit(send);
+      });
+    },
+
+    /**
+     * Holds the draft rows of these locales until the enclosing transaction commits. SQLite
+     * serializes writers anyway; on PostgreSQL an editor's save of the same draft waits here.
+     */
+    async lockDrafts(uid: string, documentId: string, locales: string[]): Promise<void> {
+      if ((strapi.db as any).dialect?.client === 'sqlite') return;
+      const { tableName } = strapi.db.metadata.get(uid as any);
+      await strapi.db.transaction(async ({ trx }) => {
+        await trx(tableName).select('id').where({ document_id: documentId }).whereNull('published_at').whereIn('locale', locales).forUpdate();
+      });
+    },
+
+    /** Calls `changed` after any write to the i18n locales (the locale list is cached). */
+    onLocalesChange(changed: () => void): void {
+      strapi.db.lifecycles.subscribe({
+        models: ['plugin::i18n.locale'],
+        afterCreate: changed,
+        afterUpdate: changed,
+        afterDelete: changed,
+        afterCreateMany: changed,
+        afterDeleteMany: changed,
+        afterUpdateMany: changed,
+      });
+    },
+
+    // --- Documents, through the Document Service -------------------------------------------
+
+    /** One version of one document in one locale, with what `populate` asks for; null when absent. */
+    findVersion(uid: string, documentId: string, locale: string, status: Status, populate: Record<string, unknown>): Promise<Record<string, any> | null> {
+      return documents(uid).findOne({ documentId, locale, status, populate } as any) as Promise<Record<string, any> | null>;
+    },
+
+    /** The slug of a draft, for its preview link. */
+    async draftSlug(uid: string, documentId: string, locale: string): Promise<string | null> {
+      const entry = await documents(uid).findOne({ documentId, locale, status: 'draft', fields: ['slug'] } as any);
+      return (entry?.slug as string | undefined) ?? null;
+    },
+
+    /** Saves fields of a draft through the Document Service, so every middleware sees the write. */
+    async updateDraft(target: DocumentTarget, data: Record<string, unknown>): Promise<void> {
+      await documents(target.contentType).update({ documentId: target.documentId, locale: target.locale, data } as any);
+    },
+
+    /** Takes one locale of a document off the site (the publish gate decides and logs). */
+    async unpublish(target: DocumentTarget): Promise<void> {
+      await documents(target.contentType).unpublish({ documentId: target.documentId, locale: target.locale } as any);
+    },
+
+    /** Every published version of a type in every locale, with the reviewer linked to it (the reviews-due page). */
+    publishedWithReviewer(uid: string, fields: string[]): Promise<Array<Record<string, any>>> {
+      return documents(uid).findMany({
+        locale: '*',
+        status: 'published',
+        fields,
+        populate: { reviewedBy: { fields: ['fullName', 'credentials'] } },
+        limit: 1000,
+      } as any) as Promise<Array<Record<string, any>>>;
+    },
+
+    // --- Rows, through the query engine ----------------------------------------------------
+
+    /** The locales in which a document has versions of this kind. */
+    async localesOf(uid: string, documentId: string, versions: Versions): Promise<string[]> {
+      const found: Array<{ locale: string }> = await rows(uid).findMany({ where: { documentId, ...publicationFilter(versions) }, select: ['locale'] });
+      return [...new Set(found.map((row) => row.locale))];
+    },
+
+    /** The versions (document and locale) an action could touch: of one document or all, in some locales or all. */
+    async versionsOf(uid: string, criteria: { documentId?: string; locales?: string[]; versions: Versions }): Promise<DocumentVersionRef[]> {
+      const where: Record<string, unknown> = { ...publicationFilter(criteria.versions) };
+      if (criteria.documentId) where.documentId = criteria.documentId;
+      if (criteria.locales) where.locale = { $in: criteria.locales };
+      return rows(uid).findMany({ where, select: ['documentId', 'locale'] });
+    },
+
+    /** Published versions of `uid` whose relation `attribute` points at the document. */
+    publishedLinkingTo(uid: string, attribute: string, documentId: string): Promise<Array<{ documentId: string; locale: string }>> {
+      return rows(uid).findMany({ where: { publishedAt: { $notNull: true }, [attribute]: { documentId } }, select: ['documentId', 'locale'] });
+    },
+
+    /** Which of these documents have a version patients can read (published, in this locale where the type is localized). */
+    async liveDocumentIds(uid: string, documentIds: string[], locale: string): Promise<Set<string>> {
+      if (!documentIds.length) return new Set();
+      const model = strapi.getModel(uid as any) as any;
+      const published = model?.options?.draftAndPublish ? { publishedAt: { $notNull: true } } : {};
+      const localized = model?.pluginOptions?.i18n?.localized ? { locale } : {};
+      const found: Array<{ documentId: string }> = await rows(uid).findMany({ where: { documentId: { $in: documentIds }, ...published, ...localized }, select: ['documentId'] });
+      return new Set(found.map((row) => row.documentId));
+    },
+
+    /** What an editor calls a version: its title, question or name. */
+    async titleOf(target: DocumentTarget): Promise<string> {
+      const row = await rows(target.contentType).findOne({ where: { documentId: target.documentId, locale: target.locale } });
+      return row?.title ?? row?.question ?? row?.fullName ?? target.documentId;
+    },
+
+    /** A draft's own review interval in months, when it sets one. */
+    async draftReviewInterval(target: DocumentTarget): Promise<number | null> {
+      const draft = await rows(target.contentType).findOne({ where: { documentId: target.documentId, locale: target.locale, publishedAt: null }, select: ['reviewIntervalMonths'] });
+      return draft?.reviewIntervalMonths ?? null;
+    },
+
+    /** Whether a draft is flagged as a translation that may be out of date. */
+    async draftTranslationOutOfDate(target: DocumentTarget): Promise<boolean> {
+      const draft = await rows(target.contentType).findOne({ where: { documentId: target.documentId, locale: target.locale, publishedAt: null }, select: ['translationOutOfDate'] });
+      return Boolean(draft?.translationOutOfDate);
+    },
+
+    /** Sets the drift flag on every version of one locale (a bookkeeping flag, outside any revision). */
+    async setTranslationOutOfDate(uid: string, documentId: string, locale: string, outOfDate: boolean): Promise<void> {
+      await rows(uid).updateMany({ where: { documentId, locale }, data: { translationOutOfDate: outOfDate } });
+    },
+
+    /** The start and end of a rebrand notice's window as stored. */
+    async rebrandWindow(uid: string, documentId: string): Promise<{ startsAt?: string | Date; endsAt?: string | Date }> {
+      return (await rows(uid).findOne({ where: { documentId }, select: ['startsAt', 'endsAt'] })) ?? {};
+    },
+
+    /** The provider a super admin linked to an admin account, preferring `locale` (published first) when given. */
+    async providerOfReviewerAccount(accountId: number, locale?: string): Promise<{ documentId: string; fullName: string; credentials?: string | null; specialty?: string | null } | null> {
+      const where = { reviewerAccountId: accountId };
+      const select = ['documentId', 'fullName', 'credentials', 'specialty'];
+      return (locale && (await publishedFirst(PROVIDER_UID, { ...where, locale }, select))) || (await publishedFirst(PROVIDER_UID, where, select)) || null;
+    },
+
+    /** Whether a provider has a bio (any version) in this locale. */
+    async providerHasBioIn(providerDocumentId: string, locale: string): Promise<boolean> {
+      return (await rows(PROVIDER_UID).count({ where: { documentId: providerDocumentId, locale } })) > 0;
+    },
+
+    /** The clinic's approval rules and default review interval, as stored (published first). */
+    clinicSettings(): Promise<{ allowSelfApproval?: boolean | null; allowPeerBioApproval?: boolean | null; defaultReviewIntervalMonths?: number | null } | null> {
+      return publishedFirst(CLINIC_UID, {}, ['allowSelfApproval', 'allowPeerBioApproval', 'defaultReviewIntervalMonths']);
+    },
+
+    // --- The review log ------------------------------------------------------------------
+
+    /** The unique index that lets only one of two concurrent appends after the same entry through. */
+    async ensureReviewLogSequenceIndex(): Promise<void> {
+      await strapi.db.connection.raw(`CREATE UNIQUE INDEX IF NOT EXISTS clinic_review_entries_sequence_uq ON ${REVIEW_ENTRY_TABLE} (sequence_key)`);
+    },
+
+    /** Review log rows matching `where`, in the order they were appended. */
+    reviewLogRows(where: Record<string, unknown>, select?: string[]): Promise<Array<Record<string, any>>> {
+      return rows(REVIEW_ENTRY_UID).findMany({ where, orderBy: [{ id: 'asc' }], ...(select ? { select } : {}) });
+    },
+
+    /** Appends one row to the review log (the query engine: the Document Service refuses review log writes). */
+    appendReviewLogRow(data: Record<string, unknown>): Promise<Record<string, any>> {
+      return rows(REVIEW_ENTRY_UID).create({ data });
+    },
+
+    // --- Users & Permissions -------------------------------------------------------------
+
+    /** The id of Users & Permissions' public role, when the plugin is there. */
+    async publicRoleId(): Promise<number | null> {
+      const role = await rows('plugin::users-permissions.role').findOne({ where: { type: 'public' } });
+      return role?.id ?? null;
+    },
+
+    /** Grants a role an action unless it already has it. */
+    async ensureRolePermission(roleId: number, action: string): Promise<void> {
+      const permissions = rows('plugin::users-permissions.permission');
+      if (!(await permissions.findOne({ where: { action, role: roleId } }))) await permissions.create({ data: { action, role: roleId } });
+    },
+  };
+}
+
+export type ClinicRepository = ReturnType<typeof createClinicRepository>;
