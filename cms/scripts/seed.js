@@ -11,9 +11,11 @@ const { demoPassword } = require('./demo-password');
 async function main() {
   const password = demoPassword();
   const ctx = await compileStrapi({ appDir: path.resolve(__dirname, '..') });
+  // The demo lives in this app (src/demo), compiled with it.
+  const { seedDemo } = require(path.join(ctx.distDir, 'src/demo'));
   const app = await createStrapi({ ...ctx, serveAdminPanel: false }).load();
   try {
-    await app.plugin('clinic').service('demo').seed(app, { password });
+    await seedDemo(app, { password });
     console.log('Demo clinic seeded in en and es.');
   } finally {
     await app.destroy();

@@ -12,13 +12,15 @@ async function main() {
   const password = demoPassword();
   const appDir = path.resolve(__dirname, '..');
   const ctx = process.env.STRAPI_SKIP_COMPILE === 'true' ? { appDir, distDir: path.join(appDir, 'dist') } : await compileStrapi({ appDir });
+  // The demo lives in this app (src/demo), compiled with it.
+  const { seedDemo, ensureDemoAccounts } = require(path.join(ctx.distDir, 'src/demo'));
   const app = await createStrapi({ ...ctx, serveAdminPanel: process.env.SERVE_ADMIN_PANEL !== 'false' }).load();
   const procedures = await app.documents('plugin::clinic.procedure').count({ locale: 'en' });
   if (procedures === 0) {
-    await app.plugin('clinic').service('demo').seed(app, { password });
+    await seedDemo(app, { password });
     app.log.info('Demo clinic seeded in en and es.');
   } else {
-    await app.plugin('clinic').service('demo').ensureAccounts(app, { password });
+    await ensureDemoAccounts(app, { password });
   }
   await app.listen();
 }

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Kind, print, visit, type DocumentNode, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
 import { operationDocuments } from 'clinic-domain';
-import { demoFaqs, demoProcedures, demoProviders } from 'strapi-plugin-clinic/demo-content';
+import { demoFaqs, demoProcedures, demoProviders } from '../src/demo/demo-content';
 import { bootCms, type BootedCms } from './harness/strapi';
 
 /**

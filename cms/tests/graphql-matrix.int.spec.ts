@@ -1,4 +1,4 @@
-import { demoFaqs, demoProcedures, demoProviders, demoRebrandNotice, demoClinic } from 'strapi-plugin-clinic/demo-content';
+import { demoFaqs, demoProcedures, demoProviders, demoRebrandNotice, demoClinic } from '../src/demo/demo-content';
 import { bootCms, PREVIEW_SECRET, type BootedCms } from './harness/strapi';
 
 /**

@@ -2,6 +2,7 @@ import path from 'path';
 import request from 'supertest';
 import { createStrapi } from '@strapi/strapi';
 import { createTestDatabase, type TestDatabase } from './database';
+import { ensureDemoAccounts, seedDemo } from '../../src/demo';
 
 export const PREVIEW_SECRET = 'test-preview-secret';
 export const DEMO_PASSWORD = 'ClinicTest2026';
@@ -33,7 +34,7 @@ export async function bootCms(env: Record<string, string> = {}): Promise<BootedC
   strapi.server.mount();
   const http = request(strapi.server.httpServer);
   const accounts = async () => {
-    const byEmail = await strapi.plugin('clinic').service('demo').ensureAccounts(strapi, { password: DEMO_PASSWORD });
+    const byEmail = await ensureDemoAccounts(strapi, { password: DEMO_PASSWORD });
     return { admin: byEmail['admin@clinic.test'], editor: byEmail['editor@clinic.test'], physician: byEmail['physician@clinic.test'] };
   };
 
@@ -42,7 +43,7 @@ export async function bootCms(env: Record<string, string> = {}): Promise<BootedC
     http,
     graphql: (query, variables = {}, headers = {}) =>
       http.post('/graphql').set({ 'content-type': 'application/json', ...headers }).send({ query, variables }),
-    seedDemo: () => strapi.plugin('clinic').service('demo').seed(strapi, { password: DEMO_PASSWORD }),
+    seedDemo: () => seedDemo(strapi, { password: DEMO_PASSWORD }),
     accounts,
     async approveAndPublish(contentType, documentId, locale) {
       const { editor, physician } = await accounts();

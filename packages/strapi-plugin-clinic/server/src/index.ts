@@ -3,7 +3,6 @@ import bootstrap from './bootstrap';
 import config from './config';
 import contentTypes from './content-types';
 import { controllers, routes as contentApiRoutes, services } from './content-api';
-import { ensureDemoAccounts, seedDemo } from './demo';
 import { setupService } from './setup';
 import { reviewService } from './review/review-service';
 import { reviewController } from './review/admin-api/review-controller';
@@ -22,7 +21,6 @@ const plugin: Record<string, unknown> = {
     reviews: ({ strapi }: any) => reviewService(strapi),
     webhooks: ({ strapi }: any) => webhookService(strapi),
     preview: ({ strapi }: any) => previewService(strapi),
-    demo: () => ({ seed: seedDemo, ensureAccounts: ensureDemoAccounts }),
     setup: setupService,
   },
   routes: { ...contentApiRoutes, admin: reviewAdminRoutes },

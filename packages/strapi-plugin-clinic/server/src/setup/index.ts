@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { grantPublicRead } from '../permissions/public-read';
-import { ensureClinicRoles } from '../review/roles';
+import { EDITOR_ROLE_CODE, ensureClinicRoles, PHYSICIAN_ROLE_CODE } from '../review/roles';
 import type { ClinicPluginConfig } from '../config';
 import { closePublicRegistrationOnce } from './public-registration';
 
@@ -14,5 +14,10 @@ export const setupService = ({ strapi }: { strapi: Core.Strapi }) => ({
     await grantPublicRead(strapi);
     await ensureClinicRoles(strapi, (strapi.config.get('plugin::clinic') as ClinicPluginConfig).medicalContentTypes);
     await closePublicRegistrationOnce(strapi);
+  },
+
+  /** The codes of the admin roles the plugin creates, for apps that give accounts these roles (the demo). */
+  roleCodes(): { editor: string; physician: string } {
+    return { editor: EDITOR_ROLE_CODE, physician: PHYSICIAN_ROLE_CODE };
   },
 });

@@ -1,7 +1,15 @@
 import type { Core } from '@strapi/strapi';
 import { demoClinic, demoFaqs, demoProcedures, demoProviders, demoRebrandNotice, type DemoLocale } from './demo-content';
 import { DEMO_EDITOR_EMAIL, DEMO_PHYSICIAN_EMAIL } from './demo-accounts';
-import type { ReviewService } from '../review/review-service';
+
+type Target = { contentType: string; documentId: string; locale: string };
+
+/** The part of the clinic plugin's public reviews service the demo uses. */
+interface ClinicReviews {
+  stateOf(target: Target): Promise<{ state: { status: string } }>;
+  submit(target: Target, user: unknown, at?: Date): Promise<unknown>;
+  approve(target: Target, user: unknown, input: { at?: Date }): Promise<unknown>;
+}
 
 const LOCALES: DemoLocale[] = ['en', 'es'];
 const uid = (name: string) => `plugin::clinic.${name}` as any;
@@ -15,7 +23,7 @@ type DocumentIds = Record<string, string>;
  */
 export async function seedDemoContent(strapi: Core.Strapi, accounts: Record<string, any>): Promise<void> {
   const docs = (name: string) => strapi.documents(uid(name));
-  const reviews = strapi.plugin('clinic').service('reviews') as ReviewService;
+  const reviews = strapi.plugin('clinic').service('reviews') as ClinicReviews;
 
   /**
    * Medical content goes through the same gate as everyone's: the demo editor submits the
