@@ -5,7 +5,9 @@ import { PLUGIN_ID } from './plugin-id';
 
 type Messages = Record<string, string>;
 
-const prefixed = (messages: Messages): Messages => Object.fromEntries(Object.entries(messages).map(([key, value]) => [`${PLUGIN_ID}.${key}`, value]));
+// Our own keys get the plugin's prefix; the Content Manager's field labels keep the ids it looks up.
+const prefixed = (messages: Messages): Messages =>
+  Object.fromEntries(Object.entries(messages).map(([key, value]) => [key.startsWith('content-manager.') ? key : `${PLUGIN_ID}.${key}`, value]));
 
 /** The Content Manager's APIs are untyped on the plugin registry; check the one we use before calling it. */
 const canAddSidePanels = (apis: Record<string, unknown>): apis is { addEditViewSidePanel: (panels: EditViewPanel[]) => void } =>

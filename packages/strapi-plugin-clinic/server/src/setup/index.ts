@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { grantPublicRead } from '../permissions/public-read';
 import { EDITOR_ROLE_CODE, ensureClinicRoles, PHYSICIAN_ROLE_CODE } from '../review/roles';
 import type { ClinicPluginConfig } from '../config';
+import { applyFieldLabels } from '../content-manager/edit-view-labels';
 import { closePublicRegistrationOnce } from './public-registration';
 
 /**
@@ -14,6 +15,8 @@ export const setupService = ({ strapi }: { strapi: Core.Strapi }) => ({
     await grantPublicRead(strapi);
     await ensureClinicRoles(strapi, (strapi.config.get('plugin::clinic') as ClinicPluginConfig).medicalContentTypes);
     await closePublicRegistrationOnce(strapi);
+    // After the Content Manager's own bootstrap, which creates each type's configuration.
+    await applyFieldLabels(strapi);
   },
 
   /** The codes of the admin roles the plugin creates, for apps that give accounts these roles (the demo). */
