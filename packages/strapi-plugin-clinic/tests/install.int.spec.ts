@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
+import { operationHash } from 'clinic-domain';
 
 /**
  * The plugin installed the way a clinic installs it: packed into a tarball, added to a fresh
@@ -21,6 +22,12 @@ const PASSWORD = 'InstallTest2026';
 const PREVIEW_SECRET = 'install-test-preview-secret-3f9c2a71';
 const WEBHOOK_SECRET = 'install-test-webhook-secret-8d41b6e0';
 const secret = (name: string) => createHmac('sha256', 'clinic-install-test').update(name).digest('base64');
+/** The operations this test's "site" sends: the app runs GraphQL with an allowlist of exactly these. */
+const OPERATIONS = {
+  published: '{ clinicProcedures(locale: "en") { title summary } }',
+  drafts: '{ clinicProcedures(locale: "en", status: DRAFT) { summary } }',
+  locales: '{ clinicLocales { code isDefault } }',
+};
 
 let workDir: string;
 let appDir: string;
@@ -91,7 +98,10 @@ function writeFreshApp(tarball: string) {
     JWT_SECRET: secret('jwt'),
     PREVIEW_SECRET,
     CLINIC_WEBHOOK_SECRET: WEBHOOK_SECRET,
+    CLINIC_GRAPHQL_ALLOWLIST: 'graphql-allowlist.json',
   };
+  const allowlist = { operations: Object.fromEntries(Object.entries(OPERATIONS).map(([name, query]) => [name, operationHash(query)])) };
+  writeFileSync(path.join(appDir, 'graphql-allowlist.json'), JSON.stringify(allowlist, null, 2));
   writeFileSync(path.join(appDir, '.env'), Object.entries(env).map(([k, v]) => `${k}=${v}`).join('\n') + '\n');
 }
 
@@ -261,16 +271,22 @@ describe('approval gate, draft protection, GraphQL and webhook', () => {
   });
 
   it('GraphQL serves published text, refuses drafts, and answers clinicLocales', async () => {
-    const live = await graphql('{ clinicProcedures(locale: "en") { title summary } }');
+    const live = await graphql(OPERATIONS.published);
     expect(live.status).toBe(200);
     expect(((await live.json()) as any).data.clinicProcedures).toEqual([{ title: 'Vertebroplasty', summary: 'Cement that steadies a broken vertebra.' }]);
 
-    const drafts = await graphql('{ clinicProcedures(locale: "en", status: DRAFT) { summary } }');
+    const drafts = await graphql(OPERATIONS.drafts);
     expect(drafts.status).toBe(403);
     expect(await drafts.text()).not.toContain('DRAFT-ONLY');
 
-    const locales = await graphql('{ clinicLocales { code isDefault } }');
+    const locales = await graphql(OPERATIONS.locales);
     expect(((await locales.json()) as any).data.clinicLocales).toEqual([{ code: 'en', isDefault: true }, { code: 'es', isDefault: false }]);
+  });
+
+  it('GraphQL runs only the operations on the configured allowlist', async () => {
+    const other = await graphql('{ clinicLocales { code } }');
+    expect(other.status).toBe(400);
+    expect(((await other.json()) as any).errors[0].message).toMatch(/not one of the site's own operations/);
   });
 });
 
