@@ -35,7 +35,9 @@ async function live(locale: string) {
   expect(revision?.hash).toBeTruthy();
   const { reviewedByName, reviewedByCredentials, lastReviewedOn, nextReviewDue, providers, faqs } = res.body.data;
   expect(providers.length).toBeGreaterThan(0);
-  return { hash: revision?.hash ?? null, byline: { reviewedByName, reviewedByCredentials, lastReviewedOn, nextReviewDue }, providers, faqs };
+  // Rows are renumbered when a version is published again; what patients read is the rest.
+  const shown = (list: any[]) => list.map(({ id: _rowId, ...rest }: any) => rest);
+  return { hash: revision?.hash ?? null, byline: { reviewedByName, reviewedByCredentials, lastReviewedOn, nextReviewDue }, providers: shown(providers), faqs: shown(faqs) };
 }
 async function livePages() {
   return { en: await live('en'), es: await live('es') };
@@ -168,6 +170,64 @@ describe('physicians and super admins change an approved page only by approving 
     }
     expect(await livePages()).toEqual(before);
     await cms.http.post(cm(PROCEDURE, page, 'discard')).query({ locale: 'es' }).set(as('physician')).send({});
+  });
+});
+
+describe('pictures on a live page change only with the page', () => {
+  const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+  const rowOf = (documentId: string, locale: string, published: boolean) =>
+    cms.strapi.db.query(PROVIDER).findOne({ where: { documentId, locale, publishedAt: published ? { $notNull: true } : null } });
+
+  it('an upload cannot attach itself to a published bio; to the draft it can', async () => {
+    const live = await rowOf(stauss, 'en', true);
+    const refused = await cms.http.post('/upload').set(as('editor')).field('ref', PROVIDER).field('refId', String(live.id)).field('field', 'photo').attach('files', PNG, 'side-door.png');
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.message).toMatch(/change the published Provider/);
+    expect((await cms.strapi.db.query(PROVIDER).findOne({ where: { id: live.id }, populate: ['photo'] })).photo).toBeNull();
+    const draft = await rowOf(stauss, 'en', false);
+    const attached = await cms.http.post('/upload').set(as('editor')).field('ref', PROVIDER).field('refId', String(draft.id)).field('field', 'photo').attach('files', PNG, 'for-the-draft.png');
+    expect(attached.status).toBe(201);
+  });
+
+  it('a file a published page shows cannot be replaced, re-described or deleted, by anyone', async () => {
+    // A picture that went live the only way there is: on the draft, approved, published.
+    const faqBio = await cms.strapi.documents(PROVIDER).create({ locale: 'en', data: { fullName: 'Photo Doctor', slug: 'photo-doctor' } });
+    const upload = await cms.http.post('/upload').set(as('editor')).attach('files', PNG, 'portrait.png');
+    expect(upload.status).toBe(201);
+    const fileId = upload.body[0].id;
+    await cms.strapi.documents(PROVIDER).update({ documentId: faqBio.documentId, locale: 'en', data: { photo: fileId } });
+    await cms.approveAndPublish(PROVIDER, faqBio.documentId, 'en');
+    const before = await reviews().publishedRevision({ contentType: PROVIDER, documentId: faqBio.documentId, locale: 'en' });
+
+    const alt = await cms.http.post(`/upload?id=${fileId}`).set(as('editor')).field('fileInfo', JSON.stringify({ alternativeText: 'Changed behind the physician' }));
+    expect(alt.status).toBe(400);
+    const replace = await cms.http.post(`/upload?id=${fileId}`).set(as('editor')).attach('files', PNG, 'other.png');
+    expect(replace.status).toBe(400);
+    const remove = await cms.http.delete(`/upload/files/${fileId}`).set(as('admin'));
+    expect(remove.status).toBe(400);
+    expect((await reviews().publishedRevision({ contentType: PROVIDER, documentId: faqBio.documentId, locale: 'en' })).hash).toBe(before.hash);
+  });
+});
+
+describe('a link from the other side disappears only with a physician’s take-down', () => {
+  it('an FAQ taken down by a physician leaves the pages that listed it, logged; an editor cannot', async () => {
+    const editorTry = await cms.http.post(cm(FAQ, linkedFaq, 'unpublish')).query({ locale: 'en' }).set(as('editor')).send({});
+    expect(editorTry.status).toBe(400);
+    // An editor's unapproved draft of the FAQ (from the tests above) is thrown away first.
+    expect((await cms.http.post(cm(FAQ, linkedFaq, 'discard')).query({ locale: 'en' }).set(as('physician')).send({})).status).toBe(200);
+    const before = await livePages();
+    expect(before.en.faqs.map((f: any) => f.documentId)).toContain(linkedFaq);
+    const res = await cms.http.post(`/clinic/reviews/faq/${linkedFaq}/unpublish`).set(as('physician')).send({ locale: 'en', reason: 'The advice changed' });
+    expect(res.status).toBe(200);
+    const after = await livePages();
+    expect(after.en.faqs.map((f: any) => f.documentId)).not.toContain(linkedFaq);
+    expect(after.en.byline).toEqual(before.en.byline);
+    const entry = (await reviews().log.entriesFor(FAQ, linkedFaq, 'en')).at(-1);
+    expect(entry).toMatchObject({ decision: 'unpublished', comment: 'The advice changed' });
+    // Back as it was, through the gate: its approval still stands.
+    const republish = await cms.http.post(cm(FAQ, linkedFaq, 'publish')).query({ locale: 'en' }).set(as('physician')).send({});
+    expect(republish.status).toBe(200);
+    expect(await livePages()).toEqual(before);
   });
 });
 

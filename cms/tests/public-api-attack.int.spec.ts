@@ -228,6 +228,44 @@ describe('GraphQL: no endpoint spelling, method, batching, variable or nesting r
   });
 });
 
+describe('malformed queries get a 4xx with a message, never a 5xx', () => {
+  it('over REST and GraphQL', async () => {
+    const rest = [
+      'filters[title][$between]=a',
+      'filters[typicalDurationMinutes][$gt]=abc',
+      'filters[$and]=x',
+      'filters[0]=1',
+      'filters[title][$eq][$eq]=a',
+      '_q[0]=a',
+      '_q[$ne]=a',
+      'filters[$or][0]=1',
+      'filters[title][$regex]=.*',
+      'filters[publishedAt][$gt]=yesterday',
+      'pagination[page]=-1',
+      'pagination[pageSize]=0',
+      'sort=title:sideways',
+      'populate[title]=true',
+      'locale=all',
+      'locale[$ne]=en',
+    ];
+    for (const query of rest) {
+      const res = await probe(`GET procedures?${query}`, () => cms.http.get(`/api/clinic/procedures?${query}`));
+      expect([query, res.status]).toEqual([query, 400]);
+      expect(res.body.error.message).toBeTruthy();
+    }
+    const graphql = [
+      '{ clinicProcedures(filters: { title: { between: ["a"] } }) { title } }',
+      '{ clinicProcedures(filters: { typicalDurationMinutes: { between: [1] } }) { title } }',
+      '{ clinicProcedures(pagination: { page: -1, pageSize: -1 }) { title } }',
+    ];
+    for (const query of graphql) {
+      const res = await probe(query, () => cms.graphql(query));
+      expect([query, res.status]).toEqual([query, 400]);
+    }
+    expect(serverErrors).toEqual([]);
+  });
+});
+
 describe('private fields change no public answer', () => {
   /** Two probes that differ only in a guess about a private value must get the same answer. */
   async function sameAnswer(label: string, send: (guess: string) => Promise<{ status: number; text: string }>, real: string, fake: string) {
@@ -255,6 +293,10 @@ describe('private fields change no public answer', () => {
       ['populate filter', (g) => `/api/clinic/procedures?populate[providers][filters][reviewerAccountId][$eq]=${g}`, String(physicianId), '987654'],
       ['sort', (g) => `/api/clinic/providers?sort=reviewerAccountId:${g}`, 'asc', 'desc'],
       ['populate sort', (g) => `/api/clinic/procedures?populate[providers][sort]=reviewerAccountId:${g}`, 'asc', 'desc'],
+      ['draft text through localizations', (g) => `/api/clinic/procedures?locale=en&filters[localizations][title][$contains]=${g}`, MARK, 'NO-SUCH-TEXT'],
+      ['draft text through nested localizations', (g) => `/api/clinic/providers?locale=en&filters[procedures][localizations][title][$contains]=${g}`, MARK, 'NO-SUCH-TEXT'],
+      ['draft state through localizations', (g) => `/api/clinic/procedures?locale=en&filters[localizations][publishedAt][$null]=${g}`, 'true', 'false'],
+      ['draft text through a localizations sort', (g) => `/api/clinic/procedures?locale=en&sort=localizations.title:${g}`, 'asc', 'desc'],
       ['populate createdBy', (g) => `/api/clinic/procedures?populate[createdBy][filters][email][$startsWith]=${g}`, 'a', 'z'],
     ];
     for (const [label, path, real, fake] of cases) await sameAnswer(label, (g) => get(path(g))() as any, real, fake);
@@ -267,8 +309,25 @@ describe('private fields change no public answer', () => {
       ['nested filter', (g) => `{ clinicProcedures(filters: { providers: { reviewerAccountId: { eq: ${g} } } }) { title } }`, String(physicianId), '987654'],
       ['relation filter', (g) => `{ clinicProcedures { providers(filters: { reviewerAccountId: { eq: ${g} } }) { fullName } } }`, String(physicianId), '987654'],
       ['createdBy', (g) => `{ clinicProcedures(filters: { createdBy: { email: { startsWith: "${g}" } } }) { title } }`, 'a', 'z'],
+      ['localizations', (g) => `{ clinicProcedures(locale: "en", filters: { localizations: { title: { contains: "${g}" } } }) { title } }`, MARK, 'NO-SUCH-TEXT'],
     ];
     for (const [label, query, real, fake] of cases) await sameAnswer(`graphql ${label}`, (g) => cms.graphql(query(g)) as any, real, fake);
+  });
+
+  it('a file never lists the rows that use it, drafts among them', async () => {
+    for (const path of [
+      '/api/clinic/providers?locale=en&populate[photo][populate]=*',
+      '/api/clinic/providers?locale=en&populate[photo][populate][related]=true',
+      '/api/clinic/procedures?locale=en&populate[providers][populate][photo][populate]=*',
+    ]) {
+      const res = await probe(path, () => cms.http.get(path));
+      expect([path, res.status]).toEqual([path, 400]);
+    }
+    const graphql = await probe('graphql photo related', () => cms.graphql('{ clinicProviders(locale: "en") { photo { related { __typename } } } }'));
+    expect(graphql.status).toBe(400);
+    const photo = await probe('photo as a leaf', () => cms.http.get('/api/clinic/providers?locale=en&populate[photo]=true'));
+    expect(photo.status).toBe(200);
+    expect(leaks).toEqual([]);
   });
 
   it('the review log has no public door', async () => {

@@ -1,6 +1,7 @@
 export * from './review-schedule/review-schedule';
 export * from './rebrand/rebrand-window';
 export * from './draft-access/draft-access';
+export * from './draft-access/public-query';
 export * from './locale/locale';
 export * from './revision/revision-hash';
 export * from './review-workflow/review-state';

@@ -4,7 +4,7 @@ import Negotiator from 'negotiator';
 
 export function unknownLocaleMessage(requested: string, available: readonly string[]): string | null {
   if (available.includes(requested)) return null;
-  if (requested === 'all' || requested === '*') return null;
+  if (requested === '*') return null;
   const list = available.length ? available.join(', ') : 'none configured';
   return `Unknown locale "${requested}". Available locales: ${list}.`;
 }

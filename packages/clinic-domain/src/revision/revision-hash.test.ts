@@ -1,4 +1,4 @@
-import { liveViewOfRevision, revisionRole, unsignableAttributes, unsignableRevisionMessage, type AttributeShape } from './revision-hash';
+import { liveChangeKeepsApproval, revisionRole, unsignableAttributes, unsignableRevisionMessage, type AttributeShape } from './revision-hash';
 import { canonicalJson, revisionContent, revisionHash } from './revision-hash';
 
 const relations = new Set(['faqs', 'providers']);
@@ -103,15 +103,24 @@ describe('what a revision covers', () => {
   });
 });
 
-describe('the live view of an approved revision', () => {
-  const approved = { title: 'Knee', related: ['a', 'b', 'c'], reviewer: 'p', body: 'x' };
+describe('a live page changing without a new approval', () => {
+  const approved = { title: 'Knee', faqs: ['a', 'b', 'c'], body: 'x' };
+  const keys = ['faqs'];
+  const allowed = (before: any, after: any, allowRemovals = false) => liveChangeKeepsApproval({ approved, before, after, linkKeys: keys, allowRemovals });
 
-  it('keeps only links to live documents, in order, and leaves text alone', () => {
-    expect(liveViewOfRevision(approved, ['related', 'reviewer'], (_key, id) => id !== 'b')).toEqual({ title: 'Knee', related: ['a', 'c'], reviewer: 'p', body: 'x' });
-    expect(liveViewOfRevision(approved, ['related', 'reviewer'], () => false)).toEqual({ title: 'Knee', related: [], reviewer: null, body: 'x' });
+  it('may gain approved links as their pages go live, even at the end', () => {
+    expect(allowed({ ...approved, faqs: ['a', 'c'] }, { ...approved, faqs: ['a', 'c', 'b'] })).toBe(true);
+    expect(allowed({ ...approved, faqs: [] }, approved)).toBe(true);
   });
 
-  it('is the approved revision itself when everything it links to is live', () => {
-    expect(revisionHash(liveViewOfRevision(approved, ['related'], () => true))).toBe(revisionHash(approved));
+  it('never gains a link or text nobody approved, nor reorders what it showed', () => {
+    expect(allowed(approved, { ...approved, faqs: ['a', 'b', 'c', 'z'] })).toBe(false);
+    expect(allowed(approved, { ...approved, title: 'Knee!' })).toBe(false);
+    expect(allowed(approved, { ...approved, faqs: ['b', 'a', 'c'] })).toBe(false);
+  });
+
+  it('loses a link only when a physician took that page down', () => {
+    expect(allowed(approved, { ...approved, faqs: ['a', 'c'] })).toBe(false);
+    expect(allowed(approved, { ...approved, faqs: ['a', 'c'] }, true)).toBe(true);
   });
 });

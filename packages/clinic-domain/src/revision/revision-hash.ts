@@ -43,7 +43,7 @@ export interface AttributeShape {
   private?: boolean;
 }
 
-export type RevisionRole = 'text' | 'relation' | 'component' | 'not-content' | 'unsignable';
+export type RevisionRole = 'text' | 'relation' | 'media' | 'component' | 'not-content' | 'unsignable';
 
 /**
  * What an attribute is to a revision. Fails closed: a kind the hash does not know (a dynamic
@@ -54,7 +54,8 @@ export type RevisionRole = 'text' | 'relation' | 'component' | 'not-content' | '
 export function revisionRole(name: string, attribute: AttributeShape): RevisionRole {
   if (NOT_REVISION_CONTENT.has(name) || attribute.private === true) return 'not-content';
   if (attribute.type === 'relation') return attribute.mappedBy ? 'not-content' : 'relation';
-  if (attribute.type === 'media') return 'relation';
+  // A picture is signed by what it shows (its file hash and alternative text), not by which row it is.
+  if (attribute.type === 'media') return 'media';
   if (attribute.type === 'component') return 'component';
   if (SIGNABLE_SCALARS.has(attribute.type)) return 'text';
   return 'unsignable';
@@ -128,17 +129,36 @@ export function revisionHash(content: RevisionValue): string {
 }
 
 /**
- * What the published version of an approved revision can show: the same text, with links
- * only to documents that are themselves live (Strapi drops a published page's link to a page
- * that has no published version, and restores it when that page is published).
+ * Whether a change to what is live of a page keeps to its approved revision. Text must be
+ * exactly the approved text. Links (providers, FAQs, related pages) must be approved ones;
+ * they may appear as the pages they point to go live (Strapi drops a live page's link to a
+ * page that is not published and adds it back, at the end, when it is), keeping the order of
+ * the links already shown; they may disappear only when `allowRemovals` (a physician took the
+ * linked page itself down).
  */
-export function liveViewOfRevision(approved: RevisionValue, relationKeys: readonly string[], isLive: (key: string, documentId: string) => boolean): RevisionValue {
-  if (!approved || typeof approved !== 'object' || Array.isArray(approved)) return approved;
-  const view: Record<string, RevisionValue> = { ...approved };
-  for (const key of relationKeys) {
-    const value = view[key];
-    if (Array.isArray(value)) view[key] = value.filter((id) => typeof id === 'string' && isLive(key, id));
-    else if (typeof value === 'string' && !isLive(key, value)) view[key] = null;
+export function liveChangeKeepsApproval(input: {
+  approved: RevisionValue;
+  before: RevisionValue | null;
+  after: RevisionValue;
+  linkKeys: readonly string[];
+  allowRemovals: boolean;
+}): boolean {
+  const { approved, before, after, linkKeys } = input;
+  const asObject = (v: RevisionValue | null) => (v && typeof v === 'object' && !Array.isArray(v) ? v : null);
+  const [a, b, n] = [asObject(approved), asObject(before), asObject(after)];
+  if (!a || !n) return false;
+  const withoutLinks = (v: Record<string, RevisionValue>) => Object.fromEntries(Object.entries(v).filter(([key]) => !linkKeys.includes(key)));
+  if (revisionHash(withoutLinks(a)) !== revisionHash(withoutLinks(n))) return false;
+  const ids = (v: RevisionValue | undefined) => ([] as RevisionValue[]).concat(v ?? []).filter((id): id is string => typeof id === 'string');
+  for (const key of linkKeys) {
+    const approvedIds = new Set(ids(a[key]));
+    const now = ids(n[key]);
+    const earlier = b ? ids(b[key]) : [];
+    if (now.some((id) => !approvedIds.has(id))) return false;
+    const kept = earlier.filter((id) => now.includes(id));
+    if (!input.allowRemovals && kept.length !== earlier.length) return false;
+    const keptInOrder = now.filter((id) => kept.includes(id));
+    if (keptInOrder.join('\u0000') !== kept.join('\u0000')) return false;
   }
-  return view;
+  return true;
 }

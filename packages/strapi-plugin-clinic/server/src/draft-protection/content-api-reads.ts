@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { contentTypes, errors } from '@strapi/utils';
-import { decideRead, unknownLocaleMessage } from 'clinic-domain';
+import { decideRead, publicQueryProblem, unknownLocaleMessage, type AttributesOf } from 'clinic-domain';
 import { availableLocaleCodes } from '../locales/locales';
 import { currentCaller } from './request-caller';
 
@@ -13,6 +13,7 @@ const READ_ACTIONS = new Set(['findMany', 'findFirst', 'findOne', 'count']);
  * version, of locales that exist, with parameters we know.
  */
 export function contentApiReadsMiddleware(strapi: Core.Strapi) {
+  const attributesOf: AttributesOf = (uid) => strapi.getModel(uid as any)?.attributes as ReturnType<AttributesOf>;
   return async (ctx: { action: string; params: any; uid: string; contentType?: any }, next: () => Promise<unknown>) => {
     if (!READ_ACTIONS.has(ctx.action)) return next();
     const caller = currentCaller(strapi);
@@ -24,6 +25,8 @@ export function contentApiReadsMiddleware(strapi: Core.Strapi) {
       // A PolicyError keeps its message; Strapi replaces a plain ForbiddenError's with "Forbidden".
       throw decision.reason === 'draft' ? new errors.PolicyError(decision.message) : new errors.ValidationError(decision.message);
     }
+    const problem = publicQueryProblem(attributesOf, ctx.uid, ctx.params ?? {});
+    if (problem) throw new errors.ValidationError(problem);
 
     const locale = ctx.params?.locale;
     const requested = Array.isArray(locale) ? locale : [locale];

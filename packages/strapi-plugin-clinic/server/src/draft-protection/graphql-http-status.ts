@@ -10,6 +10,8 @@ const STATUS_BY_CODE: Record<string, number> = {
   GRAPHQL_VALIDATION_FAILED: 400,
   GRAPHQL_PARSE_FAILED: 400,
   STRAPI_NOT_FOUND_ERROR: 404,
+  PERSISTED_QUERY_NOT_SUPPORTED: 400,
+  PERSISTED_QUERY_NOT_FOUND: 400,
 };
 
 export function httpStatusForRefusedOperation(body: unknown): number | null {

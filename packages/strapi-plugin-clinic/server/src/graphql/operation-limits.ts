@@ -7,6 +7,7 @@ import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import { GraphQLError, type ValidationContext, type ValidationRule } from 'graphql';
 import { defaultGraphqlLimits, type GraphqlLimits } from '../config';
 import { loadOperationAllowlist, operationAllowlistRule } from './operation-allowlist';
+import { paginationArgumentsPlugin } from './pagination-arguments';
 
 /**
  * Armor's rules throw by default, and Apollo answers a throwing rule with a 500. Reported to
@@ -61,6 +62,7 @@ export function applyGraphqlLimits(strapi: Core.Strapi): void {
   strapi.config.set('plugin::graphql.apolloServer', {
     ...apollo,
     validationRules: [...(apollo.validationRules ?? []), ...rules],
+    plugins: [...((apollo.plugins as unknown[] | undefined) ?? []), paginationArgumentsPlugin],
     // graphql-js stops lexing past the limit, before any work on the document, and Apollo answers
     // its syntax error with a 400. (Armor's Apollo token plugin throws outside the parser: a 500.)
     parseOptions: { ...apollo.parseOptions, maxTokens: limits.maxTokens },

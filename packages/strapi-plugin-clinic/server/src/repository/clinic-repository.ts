@@ -29,6 +29,7 @@ export interface DocumentVersionRef {
 const PROVIDER_UID = 'plugin::clinic.provider';
 const CLINIC_UID = 'plugin::clinic.clinic';
 export const REVIEW_ENTRY_UID = 'plugin::clinic.review-entry';
+const UPLOAD_FILE = 'plugin::upload.file';
 const REVIEW_ENTRY_TABLE = 'clinic_review_entries';
 
 const publicationFilter = (versions: Versions) =>
@@ -228,6 +229,24 @@ function createClinicRepository(strapi: Core.Strapi) {
     /** Appends one row to the review log (the query engine: the Document Service refuses review log writes). */
     appendReviewLogRow(data: Record<string, unknown>): Promise<Record<string, any>> {
       return rows(REVIEW_ENTRY_UID).create({ data });
+    },
+
+    // --- Media library ---------------------------------------------------------------------
+
+    /** Calls the handlers before writes to uploaded files (the media library writes below the Document Service). */
+    onFileWrites(handlers: Record<'beforeCreate' | 'beforeUpdate' | 'beforeUpdateMany' | 'beforeDelete' | 'beforeDeleteMany', (event: any) => Promise<void>>): void {
+      strapi.db.lifecycles.subscribe({ models: [UPLOAD_FILE], ...handlers } as any);
+    },
+
+    /** The rows that use the files `where` selects, each with its content type as `__type`. */
+    async rowsUsingFiles(where: unknown): Promise<Array<Record<string, any>>> {
+      const files: Array<{ related?: Array<Record<string, any>> }> = await rows(UPLOAD_FILE).findMany({ where: where as any, populate: { related: true } });
+      return files.flatMap((file) => file.related ?? []);
+    },
+
+    /** One row by its id (any version), or null. */
+    rowById(uid: string, id: unknown): Promise<Record<string, any> | null> {
+      return rows(uid).findOne({ where: { id } });
     },
 
     // --- Users & Permissions -------------------------------------------------------------

@@ -1,3 +1,4 @@
+import type { RevisionValue } from 'clinic-domain';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { ClinicPluginConfig } from '../config';
@@ -5,6 +6,7 @@ import { clinicRepository } from '../repository/clinic-repository';
 import type { ReviewService, Target } from './review-service';
 
 const WRITES = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft']);
+const TAKE_DOWNS = new Set(['delete', 'unpublish']);
 
 interface Link {
   medicalUid: string;
@@ -43,8 +45,6 @@ export function publishedIntegrityGuard(strapi: Core.Strapi, reviews: () => Revi
     return pages;
   }
 
-  const publishedHash = async (page: Target) => (await reviews().publishedRevision(page))?.hash ?? null;
-
   return async (ctx: { uid: string; action: string; params: any }, next: () => Promise<any>) => {
     if (!WRITES.has(ctx.action)) return next();
     const links = linksInto(ctx.uid);
@@ -52,17 +52,26 @@ export function publishedIntegrityGuard(strapi: Core.Strapi, reviews: () => Revi
 
     return repository.inTransaction(async () => {
       const before = ctx.params?.documentId ? await publishedPagesLinkedTo(ctx.uid, links, ctx.params.documentId) : new Map<string, Target>();
+      const revisionsBefore = new Map<string, RevisionValue | null>();
       const hashesBefore = new Map<string, string | null>();
-      for (const [key, page] of before) hashesBefore.set(key, await publishedHash(page));
+      for (const [key, page] of before) {
+        const live = await reviews().publishedRevision(page);
+        revisionsBefore.set(key, live?.content ?? null);
+        hashesBefore.set(key, live?.hash ?? null);
+      }
 
       const result = await next();
+      const takesMedicalPageDown = TAKE_DOWNS.has(ctx.action) && reviews().isMedical(ctx.uid);
 
       const documentId = ctx.params?.documentId ?? result?.documentId;
       const after = documentId ? await publishedPagesLinkedTo(ctx.uid, links, documentId) : new Map<string, Target>();
       for (const [key, page] of new Map([...before, ...after])) {
-        const hash = await publishedHash(page);
-        if (hash === null || hash === hashesBefore.get(key)) continue;
-        if (await reviews().liveMatchesApproval(page)) continue;
+        const live = await reviews().publishedRevision(page);
+        if (!live || live.hash === hashesBefore.get(key)) continue;
+        // Links may appear as the pages they point to go live (toward the approved list). They
+        // disappear only when a physician takes the linked medical page itself down: that is
+        // logged, and a take-down for patients' safety must never wait for other pages' reviews.
+        if (await reviews().liveChangeKeepsApproval(page, revisionsBefore.get(key) ?? null, takesMedicalPageDown)) continue;
         const title = await repository.titleOf(page);
         throw new errors.ValidationError(
           `This change would alter the published page "${title}" (${page.locale}) without a physician's approval of that version. ` +
@@ -75,3 +84,4 @@ export function publishedIntegrityGuard(strapi: Core.Strapi, reviews: () => Revi
     });
   };
 }
+

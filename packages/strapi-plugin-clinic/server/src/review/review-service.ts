@@ -2,8 +2,8 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import {
   approveRevision,
-  liveViewOfRevision,
-  revisionHash,
+  liveChangeKeepsApproval,
+  type RevisionValue,
   bylineFromApproval,
   publishRefusal,
   rejectRevision,
@@ -182,22 +182,19 @@ export function reviewService(strapi: Core.Strapi) {
      * as it can be live (links to pages that are not published yet are not shown). Null when
      * nothing is live.
      */
-    async liveMatchesApproval(target: Target): Promise<boolean | null> {
+    /**
+     * Whether what is live of a page, after a change that altered it, still keeps to its
+     * latest approval (see liveChangeKeepsApproval). `before` is what was live before.
+     */
+    async liveChangeKeepsApproval(target: Target, before: RevisionValue | null, allowRemovals: boolean): Promise<boolean> {
       const live = await loadRevision(strapi, target.contentType, target.documentId, target.locale, 'published');
-      if (!live) return null;
+      if (!live) return true;
       const entries = await log.entriesFor(target.contentType, target.documentId, target.locale);
       const approval = entries.filter((e) => e.decision === 'approved').at(-1);
       if (!approval) return false;
       if (approval.revisionHash === live.hash) return true;
       if (!approval.revision) return false;
-      const targets = revisionLinkTargets(strapi, target.contentType);
-      const liveIds = new Map<string, Set<string>>();
-      for (const [key, uid] of targets) {
-        const ids = ([] as unknown[]).concat((approval.revision as Record<string, unknown>)[key] ?? []).filter((id): id is string => typeof id === 'string');
-        liveIds.set(key, await repository.liveDocumentIds(uid, ids, target.locale));
-      }
-      const view = liveViewOfRevision(approval.revision, [...targets.keys()], (key, id) => liveIds.get(key)?.has(id) ?? false);
-      return revisionHash(view) === live.hash;
+      return liveChangeKeepsApproval({ approved: approval.revision, before, after: live.content, linkKeys: [...revisionLinkTargets(strapi, target.contentType).keys()], allowRemovals });
     },
 
     /** The published version's revision, or null when nothing is live in that locale. */

@@ -4,6 +4,9 @@ import { clinicRepository } from '../repository/clinic-repository';
 
 const attributesOf = (strapi: Core.Strapi) => (uid: string) => strapi.getModel(uid as any)?.attributes as Record<string, AttributeShape> | undefined;
 
+/** What a patient sees of a picture: replacing the file or its text changes the revision. */
+const MEDIA_CONTENT_FIELDS = ['hash', 'alternativeText', 'caption'];
+
 /** Populate everything a patient reads: components (nested) in full, relations as documentIds. */
 export function revisionPopulate(strapi: Core.Strapi, uid: string, depth = 0): Record<string, unknown> {
   const populate: Record<string, unknown> = {};
@@ -11,6 +14,7 @@ export function revisionPopulate(strapi: Core.Strapi, uid: string, depth = 0): R
     const role = revisionRole(name, attribute);
     if (role === 'component' && depth < MAX_REVISION_COMPONENT_DEPTH) populate[name] = { populate: revisionPopulate(strapi, attribute.component!, depth + 1) };
     else if (role === 'relation') populate[name] = { fields: ['documentId'] };
+    else if (role === 'media') populate[name] = { fields: MEDIA_CONTENT_FIELDS };
   }
   return populate;
 }

@@ -66,6 +66,9 @@ async function rolePermissions(strapi: Core.Strapi, medicalTypes: string[]) {
     physician: [
       ...(await contentPermissions(strapi, [CM('read')], CLINIC_SUBJECTS, false)),
       ...(await contentPermissions(strapi, [CM('publish')], medicalTypes, false)),
+      // Taking medical pages down is theirs: delete, and discard (which the Content Manager files
+      // under update). The review fields and account links stay out of their forms too.
+      ...(await contentPermissions(strapi, [CM('update'), CM('delete')], medicalTypes, true)),
       { action: REVIEW_ACTIONS.read },
       // A physician may submit too (say, a revision an editor prepared); approving their own
       // submission is still refused unless the clinic allows self-approval.
