@@ -113,6 +113,17 @@ describe('an editor changes nothing on an approved medical page, through any doo
     const row = await cms.strapi.db.query(PROVIDER).findOne({ where: { documentId: stauss, locale: 'en', publishedAt: null } });
     expect(row.reviewerAccountId).not.toBe(editor.id);
   });
+
+  it('cannot move the next review date by changing the review interval; a physician can', async () => {
+    const interval = async () => (await cms.strapi.db.query(PROCEDURE).findOne({ where: { documentId: page, locale: 'en', publishedAt: null } })).reviewIntervalMonths;
+    const before = await interval();
+    await cms.http.put(cm(PROCEDURE, page)).query({ locale: 'en' }).set(as('editor')).send({ reviewIntervalMonths: 60 });
+    expect(await interval()).toBe(before);
+    const byPhysician = await cms.http.put(cm(PROCEDURE, page)).query({ locale: 'en' }).set(as('physician')).send({ reviewIntervalMonths: 6 });
+    expect(byPhysician.status).toBe(200);
+    expect(await interval()).toBe(6);
+    await cms.strapi.db.query(PROCEDURE).updateMany({ where: { documentId: page }, data: { reviewIntervalMonths: before } });
+  });
 });
 
 describe('editors keep doing their own work', () => {

@@ -24,7 +24,10 @@ const CLINIC_SUBJECTS = ['procedure', 'faq', 'provider', 'rebrand-notice', 'clin
 // Fields editors never touch: the workflow owns the review fields, super admins the account links
 // and the clinic's approval rules.
 export const SUPER_ADMIN_FIELDS = ['reviewerAccountId', 'allowSelfApproval', 'allowPeerBioApproval'] as const;
-const RESTRICTED_FIELDS = new Set<string>([...REVIEW_FIELDS, ...SUPER_ADMIN_FIELDS]);
+// How often a page is reviewed again sets the "next review due" a patient reads: physicians decide.
+export const PHYSICIAN_FIELDS = ['reviewIntervalMonths'] as const;
+const NOT_FOR_EDITORS = new Set<string>([...REVIEW_FIELDS, ...SUPER_ADMIN_FIELDS, ...PHYSICIAN_FIELDS]);
+const NOT_FOR_PHYSICIANS = new Set<string>([...REVIEW_FIELDS, ...SUPER_ADMIN_FIELDS]);
 
 interface PermissionSpec {
   action: string;
@@ -33,7 +36,7 @@ interface PermissionSpec {
   conditions?: string[];
 }
 
-async function contentPermissions(strapi: Core.Strapi, actions: string[], subjects: string[], restrictFields: boolean): Promise<PermissionSpec[]> {
+async function contentPermissions(strapi: Core.Strapi, actions: string[], subjects: string[], withheld: ReadonlySet<string> = new Set()): Promise<PermissionSpec[]> {
   const actionProvider = strapi.service('admin::permission').actionProvider;
   const actionObjects = actions.map((id) => actionProvider.get(id)).filter(Boolean);
   const all: PermissionSpec[] = strapi.service('admin::content-type').getPermissionsWithNestedFields(actionObjects);
@@ -43,7 +46,7 @@ async function contentPermissions(strapi: Core.Strapi, actions: string[], subjec
       action: p.action,
       subject: p.subject,
       properties: {
-        ...(p.properties?.fields ? { fields: p.properties.fields.filter((f) => !restrictFields || !RESTRICTED_FIELDS.has(f.split('.')[0]!)) } : {}),
+        ...(p.properties?.fields ? { fields: p.properties.fields.filter((f) => !withheld.has(f.split('.')[0]!)) } : {}),
         // null: every locale, including one added later in the admin.
         locales: null,
       },
@@ -55,20 +58,20 @@ async function rolePermissions(strapi: Core.Strapi, medicalTypes: string[]) {
   const upload = ['plugin::upload.read', 'plugin::upload.assets.create', 'plugin::upload.assets.update', 'plugin::upload.assets.download', 'plugin::upload.assets.copy-link'].map((action) => ({ action }));
   return {
     editor: [
-      ...(await contentPermissions(strapi, [CM('create'), CM('read'), CM('update'), CM('delete')], CLINIC_SUBJECTS, true)),
+      ...(await contentPermissions(strapi, [CM('create'), CM('read'), CM('update'), CM('delete')], CLINIC_SUBJECTS, NOT_FOR_EDITORS)),
       // Publish on every clinic type: for medical types the publish gate answers, and tells the
       // editor that medical approval is missing, or that a physician publishes it.
-      ...(await contentPermissions(strapi, [CM('publish')], CLINIC_SUBJECTS, true)),
+      ...(await contentPermissions(strapi, [CM('publish')], CLINIC_SUBJECTS, NOT_FOR_EDITORS)),
       { action: REVIEW_ACTIONS.read },
       { action: REVIEW_ACTIONS.submit },
       ...upload,
     ],
     physician: [
-      ...(await contentPermissions(strapi, [CM('read')], CLINIC_SUBJECTS, false)),
-      ...(await contentPermissions(strapi, [CM('publish')], medicalTypes, false)),
+      ...(await contentPermissions(strapi, [CM('read')], CLINIC_SUBJECTS)),
+      ...(await contentPermissions(strapi, [CM('publish')], medicalTypes)),
       // Taking medical pages down is theirs: delete, and discard (which the Content Manager files
       // under update). The review fields and account links stay out of their forms too.
-      ...(await contentPermissions(strapi, [CM('update'), CM('delete')], medicalTypes, true)),
+      ...(await contentPermissions(strapi, [CM('update'), CM('delete')], medicalTypes, NOT_FOR_PHYSICIANS)),
       { action: REVIEW_ACTIONS.read },
       // A physician may submit too (say, a revision an editor prepared); approving their own
       // submission is still refused unless the clinic allows self-approval.
