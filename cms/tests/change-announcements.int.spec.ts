@@ -1,4 +1,4 @@
-import http from 'http';
+import { startWebhookReceiver, type ReceivedCall } from './harness/webhook-receiver';
 import { verifyWebhook } from 'clinic-domain';
 import { bootCms, type BootedCms } from './harness/strapi';
 
@@ -15,23 +15,16 @@ const CLINIC = 'plugin::clinic.clinic';
 const LOCALES = ['en', 'es'] as const;
 
 let cms: BootedCms;
-let receiver: http.Server;
-const received: Array<{ body: string; headers: http.IncomingHttpHeaders }> = [];
+let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
+let received: ReceivedCall[] = [];
 
 type Announcement = { event: string; contentType: string; documentId: string; locale: string };
 
 beforeAll(async () => {
-  receiver = http.createServer((req, res) => {
-    let body = '';
-    req.on('data', (chunk) => (body += chunk));
-    req.on('end', () => {
-      received.push({ body, headers: req.headers });
-      res.end('ok');
-    });
-  });
-  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+  receiver = await startWebhookReceiver();
+  received = receiver.received;
   // Read by cms/config/plugins.ts when Strapi loads.
-  process.env.CLINIC_WEBHOOK_URLS = `http://127.0.0.1:${(receiver.address() as { port: number }).port}/api/revalidate`;
+  process.env.CLINIC_WEBHOOK_URLS = receiver.url;
   process.env.CLINIC_WEBHOOK_SECRET = SECRET;
   cms = await bootCms();
   await cms.seedDemo();

@@ -1,4 +1,4 @@
-import http from 'http';
+import { startWebhookReceiver } from './harness/webhook-receiver';
 import { verifyWebhook } from 'clinic-domain';
 import { bootCms, DEMO_PASSWORD, type BootedCms } from './harness/strapi';
 
@@ -340,19 +340,10 @@ describe('bylines, drift and due dates', () => {
 
 describe('webhook', () => {
   it('announces approval and publication, signed with HMAC-SHA256 over the timestamp and raw body', async () => {
-    const received: Array<{ body: string; headers: http.IncomingHttpHeaders }> = [];
-    const server = http.createServer((req, res) => {
-      let body = '';
-      req.on('data', (c) => (body += c));
-      req.on('end', () => {
-        received.push({ body, headers: req.headers });
-        res.end('ok');
-      });
-    });
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    const port = (server.address() as any).port;
+    const server = await startWebhookReceiver();
+    const { received } = server;
     const config = cms.strapi.config.get('plugin::clinic');
-    cms.strapi.config.set('plugin::clinic', { ...config, webhookUrls: [`http://127.0.0.1:${port}/hook`], webhookSecret: 'hook-secret' });
+    cms.strapi.config.set('plugin::clinic', { ...config, webhookUrls: [server.url], webhookSecret: 'hook-secret' });
     try {
       const id = await newFaq('Webhook?');
       await submit(id);
