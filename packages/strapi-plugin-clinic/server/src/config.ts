@@ -3,8 +3,8 @@ import { refuseUnsafePluginSecrets } from './secrets/plugin-secrets';
 export interface ClinicPluginConfig {
   /** Shared with the site's preview; the only credential that reads drafts. Empty disables preview. */
   previewSecret: string;
-  /** Content types whose publication needs a physician's approval of the exact revision. */
-  medicalContentTypes: string[];
+  /** Content types whose publication needs a physician's approval of the exact revision; null: the default list. */
+  medicalContentTypes: string[] | null;
   /** Where approvals and publications are announced (the site's revalidation route). */
   webhookUrls: string[];
   /** HMAC-SHA256 secret shared with the site; webhooks are not sent without it. */
@@ -30,10 +30,19 @@ export interface GraphqlLimits {
 /** Well above what the site's operations need: the biggest, ProcedureBySlug, is 4 deep, costs 289 and has about 200 tokens, no alias or directive. */
 export const defaultGraphqlLimits: GraphqlLimits = { maxAliases: 10, maxDepth: 10, maxDirectives: 10, maxCost: 1500, maxTokens: 1000 };
 
+// Bios too: a physician's name and credentials appear in every byline they sign.
+export const DEFAULT_MEDICAL_CONTENT_TYPES = ['plugin::clinic.procedure', 'plugin::clinic.faq', 'plugin::clinic.provider'];
+
+/**
+ * Strapi merges an app's plugin config into the defaults element by element, so a default
+ * list would leak into a shorter configured one (['faq'] became faq, faq, provider). The
+ * default is therefore null, resolved here.
+ */
+export const medicalContentTypesOf = (config: Pick<ClinicPluginConfig, 'medicalContentTypes'>): string[] => config.medicalContentTypes ?? DEFAULT_MEDICAL_CONTENT_TYPES;
+
 export const defaultConfig: ClinicPluginConfig = {
   previewSecret: '',
-  // Bios too: a physician's name and credentials appear in every byline they sign.
-  medicalContentTypes: ['plugin::clinic.procedure', 'plugin::clinic.faq', 'plugin::clinic.provider'],
+  medicalContentTypes: null,
   webhookUrls: [],
   webhookSecret: '',
   siteUrl: 'http://localhost:3000',
@@ -45,7 +54,7 @@ export default {
   default: defaultConfig,
   validator(config: ClinicPluginConfig) {
     if (typeof config.previewSecret !== 'string') throw new Error('clinic.previewSecret must be a string');
-    if (!Array.isArray(config.medicalContentTypes)) throw new Error('clinic.medicalContentTypes must be a list of content-type uids');
+    if (config.medicalContentTypes !== null && !Array.isArray(config.medicalContentTypes)) throw new Error('clinic.medicalContentTypes must be a list of content-type uids');
     if (!Array.isArray(config.webhookUrls)) throw new Error('clinic.webhookUrls must be a list of URLs');
     refuseUnsafePluginSecrets(config);
     for (const [name, value] of Object.entries(config.graphqlLimits ?? {})) {

@@ -1,7 +1,7 @@
 import type { RevisionValue } from 'clinic-domain';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import type { ClinicPluginConfig } from '../config';
+import { medicalContentTypesOf, type ClinicPluginConfig } from '../config';
 import { clinicRepository } from '../repository/clinic-repository';
 import type { ReviewService, Target } from './review-service';
 
@@ -25,8 +25,7 @@ interface Link {
 export function publishedIntegrityGuard(strapi: Core.Strapi, reviews: () => ReviewService) {
   const repository = clinicRepository(strapi);
   const linksInto = (uid: string): Link[] => {
-    const { medicalContentTypes } = strapi.config.get('plugin::clinic') as ClinicPluginConfig;
-    return medicalContentTypes.flatMap((medicalUid) =>
+    return medicalContentTypesOf(strapi.config.get('plugin::clinic') as ClinicPluginConfig).flatMap((medicalUid) =>
       Object.entries((strapi.getModel(medicalUid as any)?.attributes ?? {}) as Record<string, any>)
         .filter(([, attribute]) => attribute.type === 'relation' && attribute.target === uid)
         .map(([attribute]) => ({ medicalUid, attribute })),

@@ -22,7 +22,7 @@ import { loadDraftRevision, loadRevision, revisionLinkTargets, UnsignableRevisio
 import { ReviewConflictError, reviewLog, type StoredReviewEntry } from './review-log';
 import { asWorkflow, withLiveChangeReason } from './workflow-context';
 import { PHYSICIAN_ROLE_CODE } from './roles';
-import type { ClinicPluginConfig } from '../config';
+import { medicalContentTypesOf, type ClinicPluginConfig } from '../config';
 import { clinicRepository } from '../repository/clinic-repository';
 import { REVIEWABLE } from '../../../shared/contracts/review';
 
@@ -135,7 +135,7 @@ export function reviewService(strapi: Core.Strapi) {
   }
 
   return {
-    isMedical: (uid: string) => config().medicalContentTypes.includes(uid),
+    isMedical: (uid: string) => medicalContentTypesOf(config()).includes(uid),
 
     async stateOf(target: Target): Promise<{ revision: Revision; state: ReviewState; entries: StoredReviewEntry[] }> {
       const revision = await revisionOf(target);

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { grantPublicRead } from '../permissions/public-read';
 import { EDITOR_ROLE_CODE, ensureClinicRoles, PHYSICIAN_ROLE_CODE } from '../review/roles';
-import type { ClinicPluginConfig } from '../config';
+import { medicalContentTypesOf, type ClinicPluginConfig } from '../config';
 import { applyFieldLabels } from '../content-manager/edit-view-labels';
 import { closePublicRegistrationOnce } from './public-registration';
 
@@ -13,7 +13,7 @@ import { closePublicRegistrationOnce } from './public-registration';
 export const setupService = ({ strapi }: { strapi: Core.Strapi }) => ({
   async afterAllBootstraps() {
     await grantPublicRead(strapi);
-    await ensureClinicRoles(strapi, (strapi.config.get('plugin::clinic') as ClinicPluginConfig).medicalContentTypes);
+    await ensureClinicRoles(strapi, medicalContentTypesOf(strapi.config.get('plugin::clinic') as ClinicPluginConfig));
     await closePublicRegistrationOnce(strapi);
     // After the Content Manager's own bootstrap, which creates each type's configuration.
     await applyFieldLabels(strapi);
