@@ -76,6 +76,17 @@ async function pluginTypecheck() {
   }
 }
 
+/** What sdk-plugin checks before a plugin is published: package.json exports, files and peers. */
+async function pluginVerify() {
+  console.log('\n=== verify: strapi-plugin-clinic (strapi-plugin verify) ===');
+  const code = await run('pnpm', ['run', 'verify'], { cwd: join(root, 'packages/strapi-plugin-clinic') });
+  if (code === 0) totals.passed += 1;
+  else {
+    totals.failed += 1;
+    failures.push('verify: strapi-plugin verify refused the plugin package');
+  }
+}
+
 async function createDatabase(env, name) {
   const { default: pg } = await import(join(root, 'cms/node_modules/pg/lib/index.js'));
   const client = new pg.Client({ host: env.DATABASE_HOST, port: Number(env.DATABASE_PORT), user: env.DATABASE_USERNAME, database: 'postgres' });
@@ -115,6 +126,7 @@ async function main() {
   await jest('unit-web', join(root, 'web'));
   await codegenCheck();
   await pluginTypecheck();
+  await pluginVerify();
   // The packed plugin in a fresh Strapi app of its own (not cms/), as a clinic installs it.
   await jest('install-plugin', join(root, 'packages/strapi-plugin-clinic'), {}, ['-c', 'jest.install.config.js']);
   await jest('integration-sqlite', join(root, 'cms'), { DATABASE_CLIENT: 'sqlite' });
