@@ -45,46 +45,27 @@ async function jest(name, cwd, extraEnv = {}, args = []) {
   if (code !== 0 || !report.success) failures.push(`${name}: ${report.numFailedTests} failed, ${report.numRuntimeErrorTestSuites} suites did not run`);
 }
 
-/** The site's generated types must match the committed schema, and its operation allowlist its operations. */
-async function codegenCheck() {
-  console.log('\n=== codegen: web/src/lib/cms/generated matches cms/schema.graphql ===');
-  const code = await run('pnpm', ['exec', 'graphql-codegen', '--config', 'codegen.ts', '--check'], { cwd: join(root, 'web') });
+/** One command that passes or fails as a whole (a check, not a test runner). */
+async function check(title, command, args, cwd, whenFailed) {
+  console.log(`\n=== ${title} ===`);
+  const code = await run(command, args, { cwd: join(root, cwd) });
   if (code === 0) totals.passed += 1;
   else {
     totals.failed += 1;
-    failures.push('codegen: generated types differ from the schema; run `pnpm --filter web codegen` and commit');
-  }
-  console.log('\n=== codegen: web operation allowlist matches the site\'s .graphql operations ===');
-  const allowlist = await run('node', ['scripts/operation-allowlist.mjs', '--check'], { cwd: join(root, 'web') });
-  if (allowlist === 0) totals.passed += 1;
-  else {
-    totals.failed += 1;
-    failures.push('codegen: operation-allowlist.json differs from the operations; run `pnpm --filter web codegen` and commit');
+    failures.push(whenFailed);
   }
 }
 
-/** The plugin's build (sdk-plugin, vite) does not type-check, so its server and admin are checked here, strictly. */
-async function pluginTypecheck() {
+async function checks() {
+  // The site's generated types must match the committed schema, and its operation allowlist its operations.
+  await check('codegen: web/src/lib/cms/generated matches cms/schema.graphql', 'pnpm', ['exec', 'graphql-codegen', '--config', 'codegen.ts', '--check'], 'web', 'codegen: generated types differ from the schema; run `pnpm --filter web codegen` and commit');
+  await check("codegen: web operation allowlist matches the site's .graphql operations", 'node', ['scripts/operation-allowlist.mjs', '--check'], 'web', 'codegen: operation-allowlist.json differs from the operations; run `pnpm --filter web codegen` and commit');
+  // The plugin's build (sdk-plugin, vite) does not type-check, so its server and admin are checked here, strictly.
   for (const side of ['server', 'admin']) {
-    console.log(`\n=== typecheck: strapi-plugin-clinic ${side} ===`);
-    const code = await run('pnpm', ['exec', 'tsc', '-p', `${side}/tsconfig.json`, '--noEmit'], { cwd: join(root, 'packages/strapi-plugin-clinic') });
-    if (code === 0) totals.passed += 1;
-    else {
-      totals.failed += 1;
-      failures.push(`typecheck: strapi-plugin-clinic ${side} has type errors`);
-    }
+    await check(`typecheck: strapi-plugin-clinic ${side}`, 'pnpm', ['exec', 'tsc', '-p', `${side}/tsconfig.json`, '--noEmit'], 'packages/strapi-plugin-clinic', `typecheck: strapi-plugin-clinic ${side} has type errors`);
   }
-}
-
-/** What sdk-plugin checks before a plugin is published: package.json exports, files and peers. */
-async function pluginVerify() {
-  console.log('\n=== verify: strapi-plugin-clinic (strapi-plugin verify) ===');
-  const code = await run('pnpm', ['run', 'verify'], { cwd: join(root, 'packages/strapi-plugin-clinic') });
-  if (code === 0) totals.passed += 1;
-  else {
-    totals.failed += 1;
-    failures.push('verify: strapi-plugin verify refused the plugin package');
-  }
+  // What sdk-plugin checks before a plugin is published: package.json exports, files and peers.
+  await check('verify: strapi-plugin-clinic (strapi-plugin verify)', 'pnpm', ['run', 'verify'], 'packages/strapi-plugin-clinic', 'verify: strapi-plugin verify refused the plugin package');
 }
 
 async function createDatabase(env, name) {
@@ -124,9 +105,7 @@ async function main() {
   await jest('unit-domain', join(root, 'packages/clinic-domain'));
   await jest('unit-plugin', join(root, 'packages/strapi-plugin-clinic'));
   await jest('unit-web', join(root, 'web'));
-  await codegenCheck();
-  await pluginTypecheck();
-  await pluginVerify();
+  await checks();
   // The packed plugin in a fresh Strapi app of its own (not cms/), as a clinic installs it.
   await jest('install-plugin', join(root, 'packages/strapi-plugin-clinic'), {}, ['-c', 'jest.install.config.js']);
   await jest('integration-sqlite', join(root, 'cms'), { DATABASE_CLIENT: 'sqlite' });
