@@ -43,6 +43,18 @@ describe('the proxy', () => {
     expect(redirectOf(await visit('/', { language: 'fr-CA' }))).toBe('/fr');
   });
 
+  it('answers a malformed path anywhere with a 4xx that says why, and lets API routes through unrouted', async () => {
+    for (const path of ['/en/procedures/%ff%fe', '/en/providers/%', '/%E0%A4%A', '/api/preview/%C0%AF', '/en/%ff.png']) {
+      const response = await visit(path);
+      expect(response.status).toBe(400);
+      expect(await response.text()).toMatch(/The address is not valid/);
+    }
+    expect((await visit('/en/' + 'a'.repeat(3000))).status).toBe(414);
+    const api = await visit('/api/preview?path=/en');
+    expect(api.headers.get('x-middleware-next')).toBe('1');
+    expect(redirectOf(api)).toBeNull();
+  });
+
   it('lets a page in a known locale through, with no Link header (pages write their own hreflang)', async () => {
     const response = await visit('/es/procedures/vertebroplastia-y-cifoplastia', { language: 'es' });
     expect(redirectOf(response)).toBeNull();

@@ -1,13 +1,21 @@
 import createMiddleware from 'next-intl/middleware';
-import type { NextRequest } from 'next/server';
+import { NextResponse, type NextRequest } from 'next/server';
 import { siteRouting } from './i18n/routing';
 import { getSiteLocales } from './lib/cms/site-locales';
+import { pathProblem } from './lib/request-path';
 import type { SiteLocale } from './lib/cms/types';
+
+// API routes, metadata routes and files: checked for bad input above, but not routed by locale.
+const NOT_A_PAGE = /^\/(?:api|sitemap\.xml|robots\.txt|favicon\.ico|.*\.)/;
 
 // next-intl's middleware for the CMS's current locales, rebuilt only when they change.
 let routed: { locales: SiteLocale[]; handle: ReturnType<typeof createMiddleware> } | null = null;
 
 export async function proxy(request: NextRequest) {
+  // A path no page can have is the visitor's mistake: a 4xx that says why, before routing or the CMS.
+  const problem = pathProblem(request.nextUrl.pathname);
+  if (problem) return new Response(problem.message, { status: problem.status, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+  if (NOT_A_PAGE.test(request.nextUrl.pathname)) return NextResponse.next();
   const locales = await getSiteLocales();
   if (routed?.locales !== locales) routed = { locales, handle: createMiddleware(siteRouting(locales)) };
   const response = routed.handle(request);
@@ -22,5 +30,6 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ['/((?!_next|api|sitemap.xml|robots.txt|favicon.ico|.*\\.).*)'],
+  // Every path but Next's own assets, so that a malformed path anywhere is a 4xx (Next alone answers some with a 500).
+  matcher: ['/((?!_next/).*)'],
 };

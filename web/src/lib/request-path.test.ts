@@ -1,0 +1,25 @@
+import { MAX_PATH_LENGTH, pathProblem } from './request-path';
+
+describe('pathProblem', () => {
+  it('lets ordinary and Unicode paths through', () => {
+    expect(pathProblem('/en/procedures/vertebroplasty')).toBeNull();
+    expect(pathProblem('/es/procedimientos/%C3%B1and%C3%BA')).toBeNull();
+    expect(pathProblem('/ar/%E2%80%8F%D9%85%F0%9F%98%80')).toBeNull();
+    expect(pathProblem('/')).toBeNull();
+  });
+
+  it('refuses malformed percent-encoding and bytes that are not UTF-8 with a 400', () => {
+    for (const path of ['/en/procedures/%ff%fe', '/en/providers/%', '/%E0%A4%A', '/en/%C0%AF', '/en/%ED%A0%80', '/en/a%zz']) {
+      expect(pathProblem(path)).toEqual({ status: 400, message: expect.stringMatching(/percent-encoding/) });
+    }
+  });
+
+  it('refuses control characters, NUL included, with a 400', () => {
+    expect(pathProblem('/en/procedures/a%00b')?.status).toBe(400);
+    expect(pathProblem('/en/%0A')?.message).toMatch(/control character/);
+  });
+
+  it('refuses a path over the limit with a 414', () => {
+    expect(pathProblem('/en/' + 'a'.repeat(MAX_PATH_LENGTH))?.status).toBe(414);
+  });
+});
