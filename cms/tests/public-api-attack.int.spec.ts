@@ -190,6 +190,7 @@ function draftOperations(type: (typeof TYPES)[number]): Array<{ query: string; v
     { query: `query ($s: PublicationStatus = DRAFT) { ${type.gql}(locale: "es", status: $s) { ${type.field} } }` },
     { query: `{ a: ${type.gql}(locale: "en") { ${type.field} } b: ${type.gql}(locale: "es", status: DRAFT) { ${type.field} } }` },
     { query: `{ ${type.gql}_connection(locale: "es", status: DRAFT) { nodes { ${type.field} } } }` },
+    { query: `{ ok: ${type.gql}(locale: "en") { ${type.field} } one: ${type.one}(documentId: "${id}", locale: "es", status: DRAFT) { ${type.field} } }` },
     { query: `{ ${type.one}(documentId: "${id}", locale: "es", status: DRAFT) { ${type.field} } }` },
     { query: `{ ${type.one}(documentId: "${id}", locale: "es", status: DRAFT) { localizations { ${type.field} } } }` },
     { query: `{ ${type.gql}(locale: "en") { localizations(status: DRAFT) { ${type.field} } } }` },

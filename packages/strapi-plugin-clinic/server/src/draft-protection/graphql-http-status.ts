@@ -14,10 +14,17 @@ const STATUS_BY_CODE: Record<string, number> = {
   PERSISTED_QUERY_NOT_FOUND: 400,
 };
 
+/** Codes that mean the caller asked for something it may not have, or sent what cannot run. */
+const REFUSALS = new Set(['FORBIDDEN', 'UNAUTHENTICATED', 'BAD_USER_INPUT']);
+
 export function httpStatusForRefusedOperation(body: unknown): number | null {
   if (!body || typeof body !== 'object') return null;
   const { data, errors } = body as { data?: unknown; errors?: Array<{ extensions?: { code?: string } }> };
   if (!Array.isArray(errors) || errors.length === 0) return null;
+  // Asking, in one part of an operation, for what may not be had (a draft, say) refuses the
+  // whole operation: no partial answer for an operation that tried.
+  const refusal = errors.map((e) => e.extensions?.code ?? '').find((code) => REFUSALS.has(code));
+  if (refusal) return STATUS_BY_CODE[refusal]!;
   const nothingReturned = data === null || data === undefined || (typeof data === 'object' && Object.values(data as object).every((v) => v === null));
   if (!nothingReturned) return null;
   const statuses = errors.map((e) => STATUS_BY_CODE[e.extensions?.code ?? ''] ?? null);
