@@ -306,6 +306,19 @@ describe('taking medical content down', () => {
   });
 });
 
+describe('a delete that names no locale', () => {
+  it('removes and logs the default locale only, as Strapi deletes it', async () => {
+    const faq = await cms.strapi.documents(FAQ).create({ locale: 'en', data: { question: 'Default only?', answer: 'Yes.' } });
+    await cms.strapi.documents(FAQ).update({ documentId: faq.documentId, locale: 'es', data: { question: '¿Solo el predeterminado?', answer: 'Sí.' } });
+    const del = await cms.http.delete(cm(FAQ, faq.documentId)).set(as('admin'));
+    expect(del.status).toBe(200);
+    const left = await cms.strapi.db.query(FAQ).findMany({ where: { documentId: faq.documentId }, select: ['locale'] });
+    expect(left.map((row: any) => row.locale)).toEqual(['es']);
+    const deletions = (await reviews().log.entriesFor(FAQ, faq.documentId)).filter((e: any) => e.decision === 'deleted').map((e: any) => e.locale);
+    expect(deletions).toEqual(['en']);
+  });
+});
+
 describe('a physician takes a page down from the review panel, saying why', () => {
   it('needs the decide permission and a reason, and logs both', async () => {
     const faq = await cms.strapi.documents(FAQ).create({ locale: 'en', data: { question: 'Outdated?', answer: 'Yes.' } });

@@ -11,6 +11,11 @@ export const DEFAULT_LOCALE = 'en';
 
 const localeService = (strapi: Core.Strapi) => strapi.plugin('i18n').service('locales');
 
+/** The locale Strapi applies when an action names none. */
+export async function defaultLocaleCode(strapi: Core.Strapi): Promise<string> {
+  return (await localeService(strapi).getDefaultLocale()) ?? DEFAULT_LOCALE;
+}
+
 // Every public read checks its locale, so the list is cached and dropped when a locale changes.
 const cachedCodes = new WeakMap<Core.Strapi, Promise<string[]>>();
 

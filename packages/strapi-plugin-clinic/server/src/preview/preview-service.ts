@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { defaultLocaleCode } from '../locales/locales';
 import { isSitePath, signPreviewLink } from 'clinic-domain';
 import type { ClinicPluginConfig } from '../config';
 import { clinicRepository } from '../repository/clinic-repository';
@@ -14,7 +15,7 @@ export function previewService(strapi: Core.Strapi) {
     async url(uid: string, params: { documentId: string; locale?: string; status?: string }): Promise<string | null> {
       const { previewSecret, siteUrl } = strapi.config.get('plugin::clinic') as ClinicPluginConfig;
       if (!previewSecret) return null;
-      const locale = params.locale ?? (await strapi.plugin('i18n').service('locales').getDefaultLocale()) ?? 'en';
+      const locale = params.locale ?? (await defaultLocaleCode(strapi));
       const pathFor = PAGE_PATHS[uid];
       let path = `/${locale}`;
       if (pathFor) {

@@ -2,6 +2,8 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { medicalActionRefusal, type MedicalLiveAction, type ReviewLogEntry } from 'clinic-domain';
 import { currentAdminRoles, currentCaller, SUPER_ADMIN_ROLE_CODE } from '../draft-protection/request-caller';
+import { defaultLocaleCode } from '../locales/locales';
+import { localeScope } from '../locales/locale-scope';
 import { clinicRepository, type Versions } from '../repository/clinic-repository';
 import { PHYSICIAN_ROLE_CODE } from './roles';
 import type { ReviewService } from './review-service';
@@ -80,13 +82,10 @@ export function publishGate(strapi: Core.Strapi, reviews: () => ReviewService) {
   };
 }
 
-/**
- * The locales an action touches: one, a list, every locale that has such a version ('*'),
- * or the default locale. Delete without a locale removes every locale.
- */
+/** The locales an action touches, read as Strapi reads its `locale` (every one with such a version for '*'). */
 async function localesOf(strapi: Core.Strapi, uid: string, documentId: string, locale: unknown, where: Versions): Promise<string[]> {
-  if (typeof locale === 'string' && locale !== '*' && locale !== '') return [locale];
-  if (Array.isArray(locale) && locale.length) return locale.map(String);
-  if (locale === '*' || where === 'any') return clinicRepository(strapi).localesOf(uid, documentId, where);
-  return [(await strapi.plugin('i18n').service('locales').getDefaultLocale()) ?? 'en'];
+  const scope = localeScope(locale, true);
+  if (scope.kind === 'some') return scope.locales;
+  if (scope.kind === 'all') return clinicRepository(strapi).localesOf(uid, documentId, where);
+  return [await defaultLocaleCode(strapi)];
 }

@@ -23,6 +23,7 @@ import { ReviewConflictError, reviewLog, type StoredReviewEntry } from './review
 import { asWorkflow, withLiveChangeReason } from './workflow-context';
 import { PHYSICIAN_ROLE_CODE } from './roles';
 import { medicalContentTypesOf, type ClinicPluginConfig } from '../config';
+import { defaultLocaleCode } from '../locales/locales';
 import { clinicRepository } from '../repository/clinic-repository';
 import { REVIEWABLE } from '../../../shared/contracts/review';
 
@@ -72,7 +73,7 @@ export function reviewService(strapi: Core.Strapi) {
   const log = reviewLog(strapi);
   const repository = clinicRepository(strapi);
   const config = () => strapi.config.get('plugin::clinic') as ClinicPluginConfig;
-  const defaultLocale = async (): Promise<string> => (await strapi.plugin('i18n').service('locales').getDefaultLocale()) ?? 'en';
+  const defaultLocale = () => defaultLocaleCode(strapi);
 
   async function revisionOf(target: Target): Promise<Revision> {
     if (!REVIEWABLE_TYPES.includes(target.contentType)) throw new errors.ValidationError(`${target.contentType} has no medical review.`);

@@ -1,7 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { contentTypes } from '@strapi/utils';
 import { clinicRepository } from '../repository/clinic-repository';
-import { liveChangeOf, localeScope, type LiveChange, type LocaleScope } from './live-change';
+import { defaultLocaleCode } from '../locales/locales';
+import { localeScope, type LocaleScope } from '../locales/locale-scope';
+import { liveChangeOf, type LiveChange } from './live-change';
 import type { WebhookService } from './webhook-service';
 
 // Every clinic type, present and future: a type the site does not show costs one refresh.
@@ -20,7 +22,7 @@ interface Version {
  */
 export function announceChanges(strapi: Core.Strapi, webhooks: () => WebhookService) {
   const repository = clinicRepository(strapi);
-  const defaultLocale = async (): Promise<string> => (await strapi.plugin('i18n').service('locales').getDefaultLocale()) ?? 'en';
+  const defaultLocale = () => defaultLocaleCode(strapi);
 
   async function versions(uid: string, change: LiveChange, scope: LocaleScope, documentId: unknown): Promise<Version[]> {
     const rows: Version[] = await repository.versionsOf(uid, {

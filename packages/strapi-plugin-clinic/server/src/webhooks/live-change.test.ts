@@ -1,4 +1,4 @@
-import { liveChangeOf, localeScope } from './live-change';
+import { liveChangeOf } from './live-change';
 
 describe('what a Document Service action changes on the live site', () => {
   it('publish, unpublish and delete are announced, naming the rows they touch', () => {
@@ -30,19 +30,5 @@ describe('what a Document Service action changes on the live site', () => {
 
   it('an action it does not know is announced rather than missed', () => {
     expect(liveChangeOf('someFutureAction', {}, true)).toEqual({ event: 'publish', lookUp: 'after', rows: 'any' });
-  });
-});
-
-describe('the locales an action names', () => {
-  it('one, a list, every one, or the default when none is given', () => {
-    expect(localeScope('es', true)).toEqual({ kind: 'some', locales: ['es'] });
-    expect(localeScope(['en', 'es', 'en', '', 3], true)).toEqual({ kind: 'some', locales: ['en', 'es'] });
-    expect(localeScope('*', true)).toEqual({ kind: 'all' });
-    for (const none of [undefined, null, '']) expect(localeScope(none, true)).toEqual({ kind: 'default' });
-  });
-
-  it('a type without i18n has one version whatever the parameter says', () => {
-    expect(localeScope('es', false)).toEqual({ kind: 'all' });
-    expect(localeScope(undefined, false)).toEqual({ kind: 'all' });
   });
 });
