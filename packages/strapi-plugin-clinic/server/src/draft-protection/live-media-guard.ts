@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { clinicRepository } from '../repository/clinic-repository';
+import { documentTitle } from '../review/document-title';
 /** Moving a file between media-library folders changes nothing a patient sees. */
 const ORGANISING_ONLY = new Set(['folder', 'folderPath', 'updatedAt', 'updatedBy']);
 
@@ -22,7 +23,7 @@ export function guardLiveMedia(strapi: Core.Strapi): void {
     const model = strapi.getModel(uid as any) as any;
     return Boolean(model?.options?.draftAndPublish && row?.publishedAt);
   };
-  const labelOf = (uid: string, row: Record<string, any>) => `${(strapi.getModel(uid as any) as any)?.info?.displayName ?? uid} "${row.title ?? row.fullName ?? row.question ?? row.name ?? row.documentId}" (${row.locale ?? ''})`;
+  const labelOf = (uid: string, row: Record<string, any>) => `${(strapi.getModel(uid as any) as any)?.info?.displayName ?? uid} "${documentTitle(row)}" (${row.locale ?? ''})`;
 
   async function liveUsesOf(where: unknown): Promise<LiveUse[]> {
     const uses = await repository.rowsUsingFiles(where);

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { documentTitle } from '../review/document-title';
 
 /**
  * The plugin's one door to storage: the only module that calls `strapi.documents(...)` and
@@ -172,7 +173,7 @@ function createClinicRepository(strapi: Core.Strapi) {
     /** What an editor calls a version: its title, question or name. */
     async titleOf(target: DocumentTarget): Promise<string> {
       const row = await rows(target.contentType).findOne({ where: { documentId: target.documentId, locale: target.locale } });
-      return row?.title ?? row?.question ?? row?.fullName ?? target.documentId;
+      return row ? documentTitle(row) : target.documentId;
     },
 
     /** A draft's own review interval in months, when it sets one. */

@@ -24,6 +24,7 @@ import { asWorkflow, withLiveChangeReason } from './workflow-context';
 import { PHYSICIAN_ROLE_CODE } from './roles';
 import { medicalContentTypesOf, type ClinicPluginConfig } from '../config';
 import { defaultLocaleCode } from '../locales/locales';
+import { documentTitle } from './document-title';
 import { clinicRepository } from '../repository/clinic-repository';
 import { REVIEWABLE } from '../../../shared/contracts/review';
 
@@ -256,7 +257,7 @@ export function reviewService(strapi: Core.Strapi) {
         const revision = await loadDraftRevision(strapi, entry.contentType, entry.reviewedDocumentId, entry.locale);
         // A text edited after submission is no longer the revision that was submitted.
         if (!revision || revision.hash !== entry.revisionHash) continue;
-        items.push({ contentType: entry.contentType, documentId: entry.reviewedDocumentId, locale: entry.locale, title: titleOf(revision.entry), submittedBy: entry.actorName, submittedAt: entry.at, revisionHash: entry.revisionHash });
+        items.push({ contentType: entry.contentType, documentId: entry.reviewedDocumentId, locale: entry.locale, title: documentTitle(revision.entry), submittedBy: entry.actorName, submittedAt: entry.at, revisionHash: entry.revisionHash });
       }
       return items.sort((a, b) => a.submittedAt.localeCompare(b.submittedAt));
     },
@@ -268,7 +269,7 @@ export function reviewService(strapi: Core.Strapi) {
         const titleFields = ['title', 'question', 'fullName'].filter((f) => f in (strapi.getModel(contentType as any)?.attributes ?? {}));
         const published = await repository.publishedWithReviewer(contentType, ['documentId', 'locale', 'nextReviewDue', 'lastReviewedOn', ...titleFields]);
         for (const row of published) {
-          rows.push({ contentType, documentId: row.documentId, locale: row.locale, title: titleOf(row), lastReviewedOn: row.lastReviewedOn, nextReviewDue: row.nextReviewDue, physician: row.reviewedBy ? `${row.reviewedBy.fullName}${row.reviewedBy.credentials ? `, ${row.reviewedBy.credentials}` : ''}` : null });
+          rows.push({ contentType, documentId: row.documentId, locale: row.locale, title: documentTitle(row), lastReviewedOn: row.lastReviewedOn, nextReviewDue: row.nextReviewDue, physician: row.reviewedBy ? `${row.reviewedBy.fullName}${row.reviewedBy.credentials ? `, ${row.reviewedBy.credentials}` : ''}` : null });
         }
       }
       return reviewsDue(rows, today);
@@ -279,6 +280,5 @@ export function reviewService(strapi: Core.Strapi) {
   };
 }
 
-const titleOf = (entry: Record<string, any>): string => entry.title ?? entry.question ?? entry.fullName ?? entry.documentId;
 
 export type ReviewService = ReturnType<typeof reviewService>;
