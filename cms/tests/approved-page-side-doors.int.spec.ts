@@ -1,3 +1,5 @@
+import fs from 'fs';
+import path from 'path';
 import { bootCms, DEMO_PASSWORD, type BootedCms } from './harness/strapi';
 
 /**
@@ -186,6 +188,7 @@ describe('physicians and super admins change an approved page only by approving 
 
 describe('pictures on a live page change only with the page', () => {
   const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+  const OTHER_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
   const rowOf = (documentId: string, locale: string, published: boolean) =>
     cms.strapi.db.query(PROVIDER).findOne({ where: { documentId, locale, publishedAt: published ? { $notNull: true } : null } });
 
@@ -212,10 +215,17 @@ describe('pictures on a live page change only with the page', () => {
 
     const alt = await cms.http.post(`/upload?id=${fileId}`).set(as('editor')).field('fileInfo', JSON.stringify({ alternativeText: 'Changed behind the physician' }));
     expect(alt.status).toBe(400);
-    const replace = await cms.http.post(`/upload?id=${fileId}`).set(as('editor')).attach('files', PNG, 'other.png');
+    const file = await cms.strapi.db.query('plugin::upload.file').findOne({ where: { id: fileId } });
+    const onDisk = () => fs.readFileSync(path.join(cms.strapi.dirs.static.public, file.url));
+    const bytes = onDisk();
+    const replace = await cms.http.post(`/upload?id=${fileId}`).set(as('editor')).attach('files', OTHER_PNG, 'other.png');
     expect(replace.status).toBe(400);
     const remove = await cms.http.delete(`/upload/files/${fileId}`).set(as('admin'));
     expect(remove.status).toBe(400);
+    const bulk = await cms.http.post('/upload/actions/bulk-delete').set(as('admin')).send({ fileIds: [fileId] });
+    expect(bulk.status).toBe(400);
+    // Refused means untouched: the picture patients load is the approved one, byte for byte.
+    expect(onDisk().equals(bytes)).toBe(true);
     expect((await reviews().publishedRevision({ contentType: PROVIDER, documentId: faqBio.documentId, locale: 'en' })).hash).toBe(before.hash);
   });
 });

@@ -53,6 +53,21 @@ export function guardLiveMedia(strapi: Core.Strapi): void {
 
   const changesWhatPatientsSee = (data: Record<string, unknown> | undefined) => Object.keys(data ?? {}).some((key) => !ORGANISING_ONLY.has(key));
 
+  // The database hooks below run after the storage provider has already replaced or removed
+  // the file on disk; the upload service's own replace and remove are checked before it acts.
+  const upload = strapi.plugin('upload')?.service('upload') as Record<string, any> | undefined;
+  if (upload) {
+    const { replace, remove } = upload;
+    upload.replace = async (id: unknown, ...rest: unknown[]) => {
+      await refuseIfLive({ id }, 'replaced or edited');
+      return replace.call(upload, id, ...rest);
+    };
+    upload.remove = async (file: { id?: unknown }, ...rest: unknown[]) => {
+      await refuseIfLive({ id: file?.id }, 'deleted');
+      return remove.call(upload, file, ...rest);
+    };
+  }
+
   repository.onFileWrites({
     async beforeCreate(event: any) {
       await refuseLinksToLiveRows(event.params?.data);
