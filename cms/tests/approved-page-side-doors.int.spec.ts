@@ -329,6 +329,21 @@ describe('a delete that names no locale', () => {
   });
 });
 
+describe('deleting a language', () => {
+  it('is refused while medical pages are live in it', async () => {
+    const created = { body: await cms.strapi.plugin('i18n').service('locales').create({ code: 'fr', name: 'French (fr)' }) };
+    const faq = await cms.strapi.documents(FAQ).create({ locale: 'fr', data: { question: 'En français ?', answer: 'Oui.' } });
+    await cms.approveAndPublish(FAQ, faq.documentId, 'fr');
+    const refused = await cms.http.delete(`/i18n/locales/${created.body.id}`).set(as('admin'));
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.message).toMatch(/takes them down first/);
+    expect((await cms.http.get('/api/clinic/faqs?locale=fr')).body.data).toHaveLength(1);
+    // Taken down (logged), the language can go.
+    expect((await cms.http.post(`/clinic/reviews/faq/${faq.documentId}/unpublish`).set(as('physician')).send({ locale: 'fr', reason: 'No French service' })).status).toBe(200);
+    expect((await cms.http.delete(`/i18n/locales/${created.body.id}`).set(as('admin'))).status).toBe(200);
+  });
+});
+
 describe('a physician takes a page down from the review panel, saying why', () => {
   it('needs the decide permission and a reason, and logs both', async () => {
     const faq = await cms.strapi.documents(FAQ).create({ locale: 'en', data: { question: 'Outdated?', answer: 'Yes.' } });

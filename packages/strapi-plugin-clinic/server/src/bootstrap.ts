@@ -1,12 +1,14 @@
 import type { Core } from '@strapi/strapi';
 import { guardLiveMedia } from './draft-protection/live-media-guard';
-import { ensureInitialLocales, forgetLocalesOnChange } from './locales/locales';
+import { ensureInitialLocales, forgetLocalesOnChange, guardLocaleDeletion } from './locales/locales';
+import { medicalContentTypesOf, type ClinicPluginConfig } from './config';
 import { registerReviewActions } from './review/roles';
 import { reviewLog } from './review/review-log';
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
   forgetLocalesOnChange(strapi);
   guardLiveMedia(strapi);
+  guardLocaleDeletion(strapi, () => medicalContentTypesOf(strapi.config.get('plugin::clinic') as ClinicPluginConfig));
   await ensureInitialLocales(strapi);
   // Before the admin's own bootstrap, which drops permissions of unknown actions.
   await registerReviewActions(strapi);

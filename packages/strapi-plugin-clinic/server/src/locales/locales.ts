@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
 import { clinicRepository } from '../repository/clinic-repository';
 
 /** The locales the site starts with; any further locale is added in the admin, no code needed. */
@@ -28,6 +29,24 @@ export function availableLocaleCodes(strapi: Core.Strapi): Promise<string[]> {
   fresh.catch(() => cachedCodes.delete(strapi));
   cachedCodes.set(strapi, fresh);
   return fresh;
+}
+
+/**
+ * Deleting a language deletes every entry written in it, below the Document Service, with no
+ * take-down logged. While medical pages are live in it, a physician takes them down first
+ * (each logged with who and why); then the language can go.
+ */
+export function guardLocaleDeletion(strapi: Core.Strapi, medicalTypes: () => string[]): void {
+  const service = localeService(strapi) as Record<string, any>;
+  const remove = service.delete;
+  service.delete = async (params: { id?: unknown }, ...rest: unknown[]) => {
+    const repository = clinicRepository(strapi);
+    const code = await repository.localeCode(params?.id);
+    if (code && (await repository.anyPublishedIn(medicalTypes(), code))) {
+      throw new errors.ValidationError(`Medical pages are published in ${code}. A physician takes them down first (the review log records it); then the language can be deleted.`);
+    }
+    return remove.call(service, params, ...rest);
+  };
 }
 
 export function forgetLocalesOnChange(strapi: Core.Strapi): void {

@@ -105,6 +105,17 @@ function createClinicRepository(strapi: Core.Strapi) {
       });
     },
 
+    /** The code of a locale by its id, or null. */
+    async localeCode(id: unknown): Promise<string | null> {
+      return (await rows('plugin::i18n.locale').findOne({ where: { id }, select: ['code'] }))?.code ?? null;
+    },
+
+    /** Whether any published version of these content types is in the locale. */
+    async anyPublishedIn(uids: string[], locale: string): Promise<boolean> {
+      for (const uid of uids) if (await rows(uid).count({ where: { locale, publishedAt: { $notNull: true } } })) return true;
+      return false;
+    },
+
     // --- Documents, through the Document Service -------------------------------------------
 
     /** One version of one document in one locale, with what `populate` asks for; null when absent. */
