@@ -1,0 +1,75 @@
+import { readFileSync } from 'fs';
+import path from 'path';
+import { demoProcedures } from '../src/demo/demo-content';
+import { bootCms, type BootedCms } from './harness/strapi';
+
+/**
+ * The site's procedure page query costs a fixed number of SQL statements, however many FAQs
+ * and providers the procedure lists: relation and component resolvers are batched, not one
+ * query per parent. Counted with knex's `query` event around one public request.
+ */
+const PROCEDURE_OPERATIONS = readFileSync(path.resolve(__dirname, '../../web/src/lib/cms/operations/procedure.graphql'), 'utf8');
+const vertebro = demoProcedures.find((p) => p.key === 'vertebroplasty')!;
+const GROWN = 100;
+
+let cms: BootedCms;
+beforeAll(async () => {
+  cms = await bootCms();
+  await cms.seedDemo();
+}, 300_000);
+afterAll(() => cms?.stop());
+
+async function procedurePageQuery(locale: 'en' | 'es') {
+  let statements = 0;
+  const count = () => {
+    statements += 1;
+  };
+  cms.strapi.db.connection.on('query', count);
+  try {
+    const response = await cms.http
+      .post('/graphql')
+      .set('content-type', 'application/json')
+      .send({ query: PROCEDURE_OPERATIONS, operationName: 'ProcedureBySlug', variables: { locale, slug: vertebro.text[locale].slug } });
+    expect(response.status).toBe(200);
+    expect(response.body.errors).toBeUndefined();
+    return { statements, procedure: response.body.data.clinicProcedures[0] };
+  } finally {
+    cms.strapi.db.connection.off('query', count);
+  }
+}
+
+async function growTo(count: number) {
+  const docs = (name: string) => cms.strapi.documents(`plugin::clinic.${name}`);
+  const procedure = await docs('procedure').findFirst({ locale: 'en', filters: { slug: vertebro.text.en.slug }, populate: { faqs: true, providers: true } });
+  const faqIds: string[] = procedure.faqs.map((f: any) => f.documentId);
+  const providerIds: string[] = procedure.providers.map((p: any) => p.documentId);
+  for (let i = faqIds.length; i < count; i += 1) {
+    const faq = await docs('faq').create({ locale: 'en', data: { question: `Benchmark question ${i}?`, answer: `Answer ${i}.` } });
+    await cms.approveAndPublish('plugin::clinic.faq', faq.documentId, 'en');
+    faqIds.push(faq.documentId);
+  }
+  for (let i = providerIds.length; i < count; i += 1) {
+    const provider = await docs('provider').create({ locale: 'en', data: { fullName: `Provider ${i}`, slug: `provider-${i}`, specialty: 'Radiology' } });
+    await cms.approveAndPublish('plugin::clinic.provider', provider.documentId, 'en');
+    providerIds.push(provider.documentId);
+  }
+  await docs('procedure').update({ documentId: procedure.documentId, locale: 'en', data: { faqs: faqIds, providers: providerIds } });
+  await cms.approveAndPublish('plugin::clinic.procedure', procedure.documentId, 'en');
+}
+
+describe('SQL statements per procedure page query', () => {
+  it('stay the same as the FAQs and providers grow from 3 to 100', async () => {
+    await procedurePageQuery('en'); // the first read fills what is cached per process (locales, schema)
+    const small = await procedurePageQuery('en');
+    expect(small.procedure.faqs).toHaveLength(3);
+
+    await growTo(GROWN);
+    await procedurePageQuery('en');
+    const grown = await procedurePageQuery('en');
+    expect(grown.procedure.faqs).toHaveLength(50); // the page asks for the first 50
+    expect(grown.procedure.providers).toHaveLength(50);
+    // eslint-disable-next-line no-console
+    console.log(`ProcedureBySlug: ${small.statements} SQL statements with 3 FAQs, ${grown.statements} with ${GROWN}`);
+    expect(grown.statements).toBe(small.statements);
+  }, 600_000);
+});
