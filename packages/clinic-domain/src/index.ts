@@ -11,3 +11,5 @@ export * from './revision/revision-diff';
 export * from './secrets/production-secrets';
 export * from './preview-link/preview-link';
 export * from './graphql-operation/operation-hash';
+export * from './language-assistance/language-assistance';
+export * from './language-assistance/language-tag';

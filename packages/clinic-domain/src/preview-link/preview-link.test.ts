@@ -1,4 +1,4 @@
-import { isSitePath, PREVIEW_LINK_LIFETIME_SECONDS, signPreviewLink, verifyPreviewLink } from './preview-link';
+import { formatRevisionPin, isSitePath, parseRevisionPin, pinnedRevisionState, PREVIEW_LINK_LIFETIME_SECONDS, signPreviewLink, verifyPreviewLink } from './preview-link';
 
 const secret = 'preview-secret-for-unit-tests';
 const now = 1_800_000_000;
@@ -77,5 +77,42 @@ describe('signed preview links', () => {
     expect(isSitePath('/en')).toBe(true);
     expect(isSitePath('/es/faq')).toBe(true);
     expect(isSitePath(`/es/procedures/${encodeURIComponent('ablación')}`)).toBe(true);
+  });
+});
+
+describe('preview links pinned to one revision', () => {
+  const pin = { type: 'faq', documentId: 'k2c8vq0f3w9xj1l5m7n4p6r8', locale: 'es', hash: 'a'.repeat(64) };
+  const link = signPreviewLink({ secret, path: '/es/faq', nowSeconds: now, revision: pin });
+  const verifyPinned = (fields: Record<string, string | number>) =>
+    verifyPreviewLink({ secret, link: { ...partsOf(fields), revision: 'revision' in fields ? String(fields.revision) : null }, nowSeconds: now });
+
+  it('signs the revision with the path, and gives it back once verified', () => {
+    expect(link.revision).toBe(`faq:${pin.documentId}:es:${pin.hash}`);
+    expect(verifyPinned({ ...link })).toEqual({ valid: true, path: '/es/faq', revision: pin });
+  });
+
+  it('refuses a link re-pinned to another revision, or stripped of its pin', () => {
+    const other = formatRevisionPin({ ...pin, hash: 'b'.repeat(64) });
+    expect(verifyPinned({ ...link, revision: other })).toMatchObject({ valid: false, kind: 'unauthorized' });
+    const { revision: _revision, ...unpinned } = link;
+    expect(verifyPinned(unpinned)).toMatchObject({ valid: false, kind: 'unauthorized' });
+  });
+
+  it('refuses a malformed revision before checking the signature', () => {
+    for (const revision of ['', 'faq', 'faq:x:es:short', `FAQ:${pin.documentId}:es:${pin.hash}`, `faq:${pin.documentId}:es:${pin.hash}:extra`, `faq:../x:es:${pin.hash}`]) {
+      expect(verifyPinned({ ...link, revision })).toEqual({ valid: false, kind: 'malformed', reason: 'Malformed revision in the preview link. Open the preview again from the CMS.' });
+    }
+  });
+
+  it('reads and writes pins', () => {
+    expect(parseRevisionPin(formatRevisionPin(pin))).toEqual(pin);
+    expect(parseRevisionPin({})).toBeNull();
+    expect(() => signPreviewLink({ secret, path: '/es/faq', nowSeconds: now, revision: { ...pin, hash: 'nope' } })).toThrow('Not a revision to pin');
+  });
+
+  it('says whether the draft is still the pinned revision', () => {
+    expect(pinnedRevisionState(pin, pin.hash)).toBe('current');
+    expect(pinnedRevisionState(pin, 'c'.repeat(64))).toBe('changed');
+    expect(pinnedRevisionState(pin, null)).toBe('missing');
   });
 });
