@@ -13,3 +13,4 @@ export * from './preview-link/preview-link';
 export * from './graphql-operation/operation-hash';
 export * from './language-assistance/language-assistance';
 export * from './language-assistance/language-tag';
+export * from './webhook/webhook-delivery';
