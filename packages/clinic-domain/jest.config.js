@@ -3,5 +3,7 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/src'],
   testMatch: ['**/*.test.ts'],
-  transform: { '^.+\\.tsx?$': ['@swc/jest'] },
+  transform: { '^.+\\.[jt]sx?$': ['@swc/jest'] },
+  // `syllable` (English syllable counts for reading levels) ships only as an ES module.
+  transformIgnorePatterns: ['/node_modules/(?!(\\.pnpm/syllable@[^/]+/node_modules/)?syllable/)'],
 };
