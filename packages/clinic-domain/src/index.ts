@@ -14,3 +14,5 @@ export * from './graphql-operation/operation-hash';
 export * from './language-assistance/language-assistance';
 export * from './language-assistance/language-tag';
 export * from './webhook/webhook-delivery';
+export * from './review-digest/review-digest';
+export * from './review-digest/review-digest-email';
