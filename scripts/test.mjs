@@ -111,6 +111,8 @@ async function main() {
   await jest('integration-sqlite', join(root, 'cms'), { DATABASE_CLIENT: 'sqlite' });
 
   await browserTests('e2e-sqlite', {});
+  // The benchmark, a few seconds per workload, so that it cannot rot (its figures are not checked here).
+  await check('bench: smoke run (pnpm bench --smoke)', 'node', ['scripts/bench.mjs', '--smoke'], '.', 'bench: the smoke run failed (see its output)');
 
   const postgres = await startPostgres({ port: Number(process.env.TEST_POSTGRES_PORT ?? 55432) });
   if (postgres) {

@@ -51,7 +51,7 @@ export const secrets = {
   CLINIC_WEBHOOK_SECRET: process.env.CLINIC_WEBHOOK_SECRET || randomBytes(32).toString('hex'),
 };
 
-export async function startCms({ port, siteUrl, databaseEnv, logFile, adminPanel = true, forTests = true }) {
+export async function startCms({ port, siteUrl, databaseEnv, logFile, adminPanel = true, forTests = true, extraEnv = {} }) {
   const tmp = databaseEnv ? null : mkdtempSync(join(tmpdir(), 'clinic-cms-'));
   const env = {
     HOST: forTests ? '127.0.0.1' : '0.0.0.0',
@@ -64,6 +64,7 @@ export async function startCms({ port, siteUrl, databaseEnv, logFile, adminPanel
     CLINIC_WEBHOOK_URLS: `${siteUrl}/api/revalidate`,
     ...secrets,
     ...(databaseEnv ?? { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: join(tmp, 'data.db') }),
+    ...extraEnv,
   };
   const server = serverProcess('node', ['scripts/serve.js'], { cwd: join(root, 'cms'), env, logFile });
   const url = `http://127.0.0.1:${port}`;
