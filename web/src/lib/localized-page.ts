@@ -4,9 +4,9 @@
  * switcher's links).
  */
 import { cache } from 'react';
-import { notFound } from 'next/navigation';
+import type { Metadata } from 'next';
 import { hasLocale } from 'next-intl';
-import { setRequestLocale } from 'next-intl/server';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
 import type { LanguageLink } from '@/components/layout/LanguageSwitcher';
 import { siteRouting } from '@/i18n/routing';
 import { getLocales } from './cms';
@@ -42,23 +42,38 @@ async function pageLanguages({ current, published, fallbackPathFor }: PageVersio
   return { alternates, links };
 }
 
+/** A page that is not there: the page renders PageNotFound (a 404 with its body in the server HTML). */
+export interface MissingPage {
+  found: false;
+  locale: string;
+}
+
 /**
  * The start of every page (and of its generateMetadata): a locale the CMS does not have, or
- * a page `find` does not find, is a 404; otherwise the locale is set for next-intl and the
- * page gets what `find` found with its languages.
+ * a page `find` does not find, is a missing page (in the layout's language); otherwise the
+ * locale is set for next-intl and the page gets what `find` found with its languages.
  */
 export async function openPage<P extends { locale: string }, Found extends { versions: PageVersions }>(
   params: Promise<P>,
   find: (locale: string, params: P) => Promise<Found | null>,
-): Promise<Found & { locale: string; languages: PageLanguages }> {
+): Promise<(Found & { found: true; locale: string; languages: PageLanguages }) | MissingPage> {
   const requested = await params;
-  const { locales } = await getRouting();
-  if (!hasLocale(locales, requested.locale)) notFound();
+  const { locales, defaultLocale } = await getRouting();
+  if (!hasLocale(locales, requested.locale)) {
+    setRequestLocale(defaultLocale);
+    return { found: false, locale: defaultLocale };
+  }
   const locale = requested.locale;
   setRequestLocale(locale);
   const found = await find(locale, requested);
-  if (!found) notFound();
-  return { ...found, locale, languages: await pageLanguages(found.versions) };
+  if (!found) return { found: false, locale };
+  return { ...found, found: true, locale, languages: await pageLanguages(found.versions) };
+}
+
+/** The metadata of a missing page: its title, never indexed. */
+export async function missingPageMetadata({ locale }: MissingPage): Promise<Metadata> {
+  const t = await getTranslations({ locale, namespace: 'errors' });
+  return { title: t('notFoundTitle'), robots: { index: false, follow: true } };
 }
 
 /** `find` for a page at the same path in every locale (home, lists, FAQ). */

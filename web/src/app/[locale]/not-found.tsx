@@ -1,19 +1,16 @@
 import { getLocale, getTranslations } from 'next-intl/server';
-import { paths } from '@/lib/seo/alternates';
+import { NotFoundContent } from '@/components/errors/NotFoundContent';
 
+/** The 404 the browser shows after hydration (the server HTML has the same body: see PageNotFound). */
 export default async function NotFound() {
-  const t = await getTranslations('NotFound');
   const locale = await getLocale();
+  const t = await getTranslations({ locale, namespace: 'errors' });
   return (
     <>
       {/* React hoists this into <head>: a 404 has a title too. */}
-      <title>{t('title')}</title>
+      <title>{t('notFoundTitle')}</title>
       <meta name="robots" content="noindex" />
-      <h1>{t('title')}</h1>
-      <p>{t('body')}</p>
-      <p>
-        <a href={paths.home(locale)}>{t('home')}</a>
-      </p>
+      <NotFoundContent locale={locale} />
     </>
   );
 }

@@ -1,11 +1,12 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { getProcedureList, getProviderList, getSiteChrome } from '@/lib/cms';
-import { inEveryLocale, openPage } from '@/lib/localized-page';
+import { inEveryLocale, missingPageMetadata, openPage } from '@/lib/localized-page';
 import { paths } from '@/lib/seo/alternates';
 import { SITE_URL } from '@/lib/site';
 import { organizationJsonLd } from '@/lib/structured-data/structured-data';
 import { JsonLd } from '@/components/common/JsonLd';
+import { PageNotFound } from '@/components/errors/PageNotFound';
 import { LanguageSwitcher } from '@/components/layout/LanguageSwitcher';
 import { ProviderList } from '@/components/provider/ProviderList';
 
@@ -14,13 +15,17 @@ type Params = { params: Promise<{ locale: string }> };
 const open = (params: Params['params']) => openPage(params, inEveryLocale(paths.home));
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
-  const { locale, languages } = await open(params);
+  const page = await open(params);
+  if (!page.found) return missingPageMetadata(page);
+  const { locale, languages } = page;
   const [t, { clinic }] = await Promise.all([getTranslations({ locale, namespace: 'Home' }), getSiteChrome(locale)]);
   return { title: clinic?.name ?? 'Clinic', description: t('intro'), alternates: languages.alternates };
 }
 
 export default async function HomePage({ params }: Params) {
-  const { locale, languages } = await open(params);
+  const page = await open(params);
+  if (!page.found) return <PageNotFound locale={page.locale} />;
+  const { locale, languages } = page;
   const [t, { clinic, notices }, procedures, providers] = await Promise.all([getTranslations('Home'), getSiteChrome(locale), getProcedureList(locale), getProviderList(locale)]);
   const tel = clinic?.phone.replace(/[^+\d]/g, '');
   return (

@@ -1,11 +1,12 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { getFaqsByProcedure } from '@/lib/cms';
-import { inEveryLocale, openPage } from '@/lib/localized-page';
+import { inEveryLocale, missingPageMetadata, openPage } from '@/lib/localized-page';
 import { paths } from '@/lib/seo/alternates';
 import { faqPageJsonLd } from '@/lib/structured-data/structured-data';
 import { JsonLd } from '@/components/common/JsonLd';
 import { FaqList } from '@/components/faq/FaqList';
+import { PageNotFound } from '@/components/errors/PageNotFound';
 import { LanguageSwitcher } from '@/components/layout/LanguageSwitcher';
 
 type Params = { params: Promise<{ locale: string }> };
@@ -13,13 +14,17 @@ type Params = { params: Promise<{ locale: string }> };
 const open = (params: Params['params']) => openPage(params, inEveryLocale(paths.faq));
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
-  const { locale, languages } = await open(params);
+  const page = await open(params);
+  if (!page.found) return missingPageMetadata(page);
+  const { locale, languages } = page;
   const t = await getTranslations({ locale, namespace: 'Faq' });
   return { title: t('title'), description: t('description'), alternates: languages.alternates };
 }
 
 export default async function FaqPage({ params }: Params) {
-  const { locale, languages } = await open(params);
+  const page = await open(params);
+  if (!page.found) return <PageNotFound locale={page.locale} />;
+  const { locale, languages } = page;
   const [t, groups] = await Promise.all([getTranslations('Faq'), getFaqsByProcedure(locale)]);
   return (
     <>

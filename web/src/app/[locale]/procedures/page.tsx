@@ -1,8 +1,9 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { getProcedureList, getSiteChrome } from '@/lib/cms';
-import { inEveryLocale, openPage } from '@/lib/localized-page';
+import { inEveryLocale, missingPageMetadata, openPage } from '@/lib/localized-page';
 import { paths } from '@/lib/seo/alternates';
+import { PageNotFound } from '@/components/errors/PageNotFound';
 import { LanguageSwitcher } from '@/components/layout/LanguageSwitcher';
 
 type Params = { params: Promise<{ locale: string }> };
@@ -10,13 +11,17 @@ type Params = { params: Promise<{ locale: string }> };
 const open = (params: Params['params']) => openPage(params, inEveryLocale(paths.procedures));
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
-  const { locale, languages } = await open(params);
+  const page = await open(params);
+  if (!page.found) return missingPageMetadata(page);
+  const { locale, languages } = page;
   const [t, { clinic }] = await Promise.all([getTranslations({ locale, namespace: 'Procedures' }), getSiteChrome(locale)]);
   return { title: t('title'), description: t('description', { clinic: clinic?.name ?? '' }), alternates: languages.alternates };
 }
 
 export default async function ProceduresPage({ params }: Params) {
-  const { locale, languages } = await open(params);
+  const page = await open(params);
+  if (!page.found) return <PageNotFound locale={page.locale} />;
+  const { locale, languages } = page;
   const [t, procedures] = await Promise.all([getTranslations('Procedures'), getProcedureList(locale)]);
   return (
     <>

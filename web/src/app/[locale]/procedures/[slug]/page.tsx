@@ -1,12 +1,13 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { getLocales, getProcedure, getSiteChrome } from '@/lib/cms';
-import { getRouting, openPage } from '@/lib/localized-page';
+import { getRouting, missingPageMetadata, openPage } from '@/lib/localized-page';
 import { paths } from '@/lib/seo/alternates';
 import { SITE_URL } from '@/lib/site';
 import { languageNameIn } from '@/lib/language-name';
 import { procedurePageJsonLd, organizationJsonLd } from '@/lib/structured-data/structured-data';
 import { JsonLd } from '@/components/common/JsonLd';
+import { PageNotFound } from '@/components/errors/PageNotFound';
 import { LanguageSwitcher } from '@/components/layout/LanguageSwitcher';
 import { ProcedureArticle } from '@/components/procedure/ProcedureArticle';
 
@@ -35,7 +36,9 @@ async function findProcedure(locale: string, { slug }: { slug: string }) {
 const open = (params: Params['params']) => openPage(params, findProcedure);
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
-  const { procedure, fallback, languages } = await open(params);
+  const page = await open(params);
+  if (!page.found) return missingPageMetadata(page);
+  const { procedure, fallback, languages } = page;
   return {
     title: procedure.title,
     description: procedure.summary.slice(0, 300),
@@ -45,7 +48,9 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 }
 
 export default async function ProcedurePage({ params }: Params) {
-  const { locale, procedure, fallback, versions, languages } = await open(params);
+  const page = await open(params);
+  if (!page.found) return <PageNotFound locale={page.locale} />;
+  const { locale, procedure, fallback, versions, languages } = page;
   const [t, { clinic, notices }, locales] = await Promise.all([getTranslations('Fallback'), getSiteChrome(locale), getLocales()]);
   const nameOf = (code: string) => languageNameIn(code, locale, locales.find((l) => l.code === code)?.name);
   const url = `${SITE_URL}${versions.current.path}`;

@@ -1,12 +1,13 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { getProvider } from '@/lib/cms';
-import { openPage } from '@/lib/localized-page';
+import { missingPageMetadata, openPage } from '@/lib/localized-page';
 import { paths } from '@/lib/seo/alternates';
 import { SITE_URL } from '@/lib/site';
 import { providerPageJsonLd } from '@/lib/structured-data/structured-data';
 import { JsonLd } from '@/components/common/JsonLd';
 import { Markdown } from '@/components/common/Markdown';
+import { PageNotFound } from '@/components/errors/PageNotFound';
 import { LanguageSwitcher } from '@/components/layout/LanguageSwitcher';
 import { Byline } from '@/components/procedure/Byline';
 import { ProcedureLinks } from '@/components/procedure/ProcedureLinks';
@@ -29,12 +30,16 @@ async function findProvider(locale: string, { slug }: { slug: string }) {
 const open = (params: Params['params']) => openPage(params, findProvider);
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
-  const { provider, languages } = await open(params);
+  const page = await open(params);
+  if (!page.found) return missingPageMetadata(page);
+  const { provider, languages } = page;
   return { title: provider.displayName, description: provider.specialty ?? undefined, alternates: languages.alternates };
 }
 
 export default async function ProviderPage({ params }: Params) {
-  const { locale, provider, languages } = await open(params);
+  const page = await open(params);
+  if (!page.found) return <PageNotFound locale={page.locale} />;
+  const { locale, provider, languages } = page;
   const t = await getTranslations('Provider');
   return (
     <>
