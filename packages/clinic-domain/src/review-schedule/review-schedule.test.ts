@@ -1,4 +1,4 @@
-import { addMonths, nextReviewDue, parseIsoDate, reviewDueState } from './review-schedule';
+import { addMonths, nextReviewDue, parseIsoDate, reviewDueState, showsOverdueReviewNotice } from './review-schedule';
 
 describe('review schedule', () => {
   it('adds the clinic interval to the review date', () => {
@@ -27,5 +27,18 @@ describe('review schedule', () => {
     expect(reviewDueState('2024-05-31', '2024-05-01')).toBe('due-soon');
     expect(reviewDueState('2024-06-01', '2024-05-01')).toBe('current');
     expect(reviewDueState(null, '2024-05-01')).toBe('never-reviewed');
+  });
+});
+
+describe('overdue notice for patients', () => {
+  it('shows only after the due date, and only when the clinic turns it on', () => {
+    expect(showsOverdueReviewNotice({ nextReviewDue: '2026-11-03', today: '2026-11-24', clinicShowsNotice: true })).toBe(true);
+    expect(showsOverdueReviewNotice({ nextReviewDue: '2026-11-03', today: '2026-11-24', clinicShowsNotice: false })).toBe(false);
+  });
+
+  it('is not shown on the due date itself, before it, or on a page never reviewed', () => {
+    expect(showsOverdueReviewNotice({ nextReviewDue: '2026-11-24', today: '2026-11-24', clinicShowsNotice: true })).toBe(false);
+    expect(showsOverdueReviewNotice({ nextReviewDue: '2027-01-01', today: '2026-11-24', clinicShowsNotice: true })).toBe(false);
+    expect(showsOverdueReviewNotice({ nextReviewDue: null, today: '2026-11-24', clinicShowsNotice: true })).toBe(false);
   });
 });

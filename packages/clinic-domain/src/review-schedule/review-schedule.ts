@@ -51,3 +51,11 @@ export function reviewDueState(
   if (daysLeft < 0) return 'overdue';
   return daysLeft <= windowDays ? 'due-soon' : 'current';
 }
+
+/**
+ * Whether a live page tells patients that its review is overdue: only once the due date has
+ * passed, and only when the clinic chooses to say so (the page stays live either way).
+ */
+export function showsOverdueReviewNotice(input: { nextReviewDue: string | null | undefined; today: string; clinicShowsNotice: boolean }): boolean {
+  return input.clinicShowsNotice && reviewDueState(input.nextReviewDue, input.today) === 'overdue';
+}

@@ -1,4 +1,15 @@
-import { approveRevision, publishRefusal, rejectRevision, reviewState, submitForReview, type ReviewLogEntry, type Reviewer } from './review-state';
+import {
+  approveRevision,
+  currentTextApprovedSince,
+  isReconfirmation,
+  publishRefusal,
+  reconfirmApproval,
+  rejectRevision,
+  reviewState,
+  submitForReview,
+  type ReviewLogEntry,
+  type Reviewer,
+} from './review-state';
 
 const editor: Reviewer = { id: 'e1', name: 'Eva Editor', isPhysician: false };
 const physician: Reviewer = { id: 'p1', name: 'Thomas Stauss', isPhysician: true, providerDocumentId: 'prov-stauss' };
@@ -130,5 +141,114 @@ describe('taking a page down', () => {
     const approved = apply(submitted, approveRevision(reviewState(submitted, 'h1'), 'h1', physician, { allowSelfApproval: false }));
     const approvedThenUnpublished = [...approved, { decision: 'unpublished' as const, revisionHash: 'h1', actorId: 'p1', actorName: 'Thomas Stauss', at: at(), comment: 'Outdated' }];
     expect(reviewState(approvedThenUnpublished, 'h1').status).toBe('approved');
+  });
+});
+
+/** submit → approve of one text, by the editor and the first physician. */
+function approvedText(log: ReviewLogEntry[], hash: string, by: Reviewer = physician) {
+  log = apply(log, submitForReview(reviewState(log, hash), hash, editor));
+  return apply(log, approveRevision(reviewState(log, hash), hash, by, { allowSelfApproval: false }));
+}
+
+describe('only the latest decision counts', () => {
+  it('text A comes back after a later approval of text B: no longer approved, and publishing is refused', () => {
+    const log = approvedText(approvedText([], 'A'), 'B');
+    const state = reviewState(log, 'A');
+    expect(state).toMatchObject({ status: 'approval_superseded', entry: { decision: 'approved', revisionHash: 'A' }, supersededBy: { decision: 'approved', revisionHash: 'B' } });
+    expect(publishRefusal(state, 'en')).toMatch(/later decision replaced that approval.*Only the latest decision counts: submit this text for medical review again/);
+    expect(reviewState(log, 'B').status).toBe('approved');
+  });
+
+  it('text A, superseded, needs a new submission and approval, which then counts', () => {
+    let log = approvedText(approvedText([], 'A'), 'B');
+    expect(approveRevision(reviewState(log, 'A'), 'A', physician2, { allowSelfApproval: false })).toMatchObject({ ok: false, kind: 'conflict' });
+    log = approvedText(log, 'A', physician2);
+    expect(reviewState(log, 'A')).toMatchObject({ status: 'approved', entry: { actorName: 'Maria Delgado' } });
+    expect(reviewState(log, 'B').status).toBe('approval_superseded');
+  });
+
+  it('a later rejection of other text also replaces the approval', () => {
+    let log = approvedText([], 'A');
+    log = apply(log, submitForReview(reviewState(log, 'B'), 'B', editor));
+    log = apply(log, rejectRevision(reviewState(log, 'B'), 'B', physician, 'Wrong dose'));
+    expect(reviewState(log, 'A')).toMatchObject({ status: 'approval_superseded', supersededBy: { decision: 'rejected' } });
+  });
+
+  it('an edit undone before any later decision keeps the approval (a submission is no decision)', () => {
+    let log = approvedText([], 'A');
+    expect(reviewState(log, 'A').status).toBe('approved');
+    log = apply(log, submitForReview(reviewState(log, 'B'), 'B', editor));
+    expect(reviewState(log, 'A').status).toBe('approved');
+  });
+
+  it('a submission is pending only while nothing came after it', () => {
+    let log = apply([], submitForReview(reviewState([], 'A'), 'A', editor));
+    log = apply(log, submitForReview(reviewState(log, 'B'), 'B', editor));
+    expect(reviewState(log, 'A').status).toBe('not_submitted');
+    expect(approveRevision(reviewState(log, 'A'), 'A', physician, { allowSelfApproval: false })).toMatchObject({ ok: false, kind: 'conflict' });
+    expect(reviewState(log, 'B').status).toBe('awaiting_review');
+  });
+});
+
+describe('a rejection stands until someone approves over it, with a reason', () => {
+  let log = apply([], submitForReview(reviewState([], 'A'), 'A', editor));
+  log = apply(log, rejectRevision(reviewState(log, 'A'), 'A', physician, 'Risks are missing'));
+  const resubmitted = apply(log, submitForReview(reviewState(log, 'A'), 'A', editor));
+
+  it('text resubmitted unchanged shows the rejection to the next reviewer', () => {
+    expect(reviewState(resubmitted, 'A')).toMatchObject({ status: 'awaiting_review', standingRejection: { actorName: 'Thomas Stauss', comment: 'Risks are missing' } });
+  });
+
+  it('approving it over the rejection requires a comment', () => {
+    const refused = approveRevision(reviewState(resubmitted, 'A'), 'A', physician2, { allowSelfApproval: false });
+    expect(refused).toMatchObject({ ok: false, kind: 'invalid', message: expect.stringMatching(/rejected by Thomas Stauss on \d{4}-\d{2}-\d{2} \("Risks are missing"\).*write a comment/) });
+    expect(approveRevision(reviewState(resubmitted, 'A'), 'A', physician2, { allowSelfApproval: false, comment: '   ' })).toMatchObject({ ok: false, kind: 'invalid' });
+    const allowed = approveRevision(reviewState(resubmitted, 'A'), 'A', physician2, { allowSelfApproval: false, comment: 'Risks are in the linked FAQ.' });
+    expect(allowed).toMatchObject({ ok: true, entry: { comment: 'Risks are in the linked FAQ.' } });
+  });
+
+  it('does not follow edited text, and ends with the approval over it', () => {
+    const edited = apply(log, submitForReview(reviewState(log, 'A2'), 'A2', editor));
+    expect(reviewState(edited, 'A2').standingRejection).toBeUndefined();
+    expect(approveRevision(reviewState(edited, 'A2'), 'A2', physician2, { allowSelfApproval: false }).ok).toBe(true);
+    const overridden = apply(resubmitted, approveRevision(reviewState(resubmitted, 'A'), 'A', physician2, { allowSelfApproval: false, comment: 'Fine as is.' }));
+    expect(reviewState(overridden, 'A')).toMatchObject({ status: 'approved' });
+    expect(reviewState(overridden, 'A').standingRejection).toBeUndefined();
+  });
+});
+
+describe('re-confirming unchanged text', () => {
+  const log = approvedText([], 'A');
+
+  it('is a new approval of the same revision, in one step, with no submission', () => {
+    const decided = reconfirmApproval(reviewState(log, 'A'), 'A', physician2, { liveHash: 'A', comment: 'Still current.' });
+    expect(decided).toMatchObject({ ok: true, entry: { decision: 'approved', revisionHash: 'A', actorName: 'Maria Delgado', providerDocumentId: 'prov-delgado', comment: 'Still current.' } });
+    const after = apply(log, decided);
+    // The newest approval is the one the byline (and its dates) comes from.
+    expect(reviewState(after, 'A')).toMatchObject({ status: 'approved', entry: { actorName: 'Maria Delgado' } });
+    expect(isReconfirmation(after, after.length - 1)).toBe(true);
+    expect(isReconfirmation(after, after.length - 2)).toBe(false);
+    expect(currentTextApprovedSince(after)).toBe(log.at(-1)!.at);
+  });
+
+  it('is refused for text that is not approved as it stands, or not what patients read', () => {
+    expect(reconfirmApproval(reviewState(log, 'B'), 'B', physician, { liveHash: 'A' })).toMatchObject({ ok: false, kind: 'conflict', message: expect.stringMatching(/submit it for medical review/) });
+    const superseded = approvedText(log, 'B');
+    expect(reconfirmApproval(reviewState(superseded, 'A'), 'A', physician, { liveHash: 'A' })).toMatchObject({ ok: false, kind: 'conflict' });
+    expect(reconfirmApproval(reviewState(superseded, 'B'), 'B', physician, { liveHash: 'A' })).toMatchObject({ ok: false, kind: 'conflict', message: expect.stringMatching(/publish it first/) });
+    expect(reconfirmApproval(reviewState(superseded, 'B'), 'B', physician, { liveHash: null }).ok).toBe(true);
+  });
+
+  it('is a physician\'s, and a bio\'s own physician\'s unless the clinic allows peers', () => {
+    expect(reconfirmApproval(reviewState(log, 'A'), 'A', editor, { liveHash: 'A' })).toMatchObject({ ok: false, kind: 'forbidden' });
+    expect(reconfirmApproval(reviewState(log, 'A'), 'A', unlinkedPhysician, { liveHash: 'A' })).toMatchObject({ ok: false, kind: 'forbidden' });
+    expect(reconfirmApproval(reviewState(log, 'A'), 'A', physician2, { liveHash: 'A', bioOfProvider: 'prov-stauss' })).toMatchObject({ ok: false, kind: 'forbidden' });
+    expect(reconfirmApproval(reviewState(log, 'A'), 'A', physician2, { liveHash: 'A', bioOfProvider: 'prov-stauss', allowPeerBioApproval: true }).ok).toBe(true);
+  });
+
+  it('changed text counts from its own first approval, not from a re-confirmation', () => {
+    const changed = approvedText(log, 'B');
+    expect(currentTextApprovedSince(changed)).toBe(changed.at(-1)!.at);
+    expect(currentTextApprovedSince([])).toBeNull();
   });
 });

@@ -31,7 +31,7 @@ export interface ReviewLogEntry {
 
 const isDecision = (e: ReviewLogEntry) => e.decision === 'submitted' || e.decision === 'approved' || e.decision === 'rejected';
 
-export type ReviewStatus = 'not_submitted' | 'awaiting_review' | 'approved' | 'changed_since_approval' | 'rejected';
+export type ReviewStatus = 'not_submitted' | 'awaiting_review' | 'approved' | 'changed_since_approval' | 'approval_superseded' | 'rejected';
 
 export interface ReviewState {
   status: ReviewStatus;
@@ -39,6 +39,13 @@ export interface ReviewState {
   entry?: ReviewLogEntry;
   /** The latest approval of any revision of this document in this locale. */
   lastApproval?: ReviewLogEntry;
+  /** `approval_superseded`: the later decision (on other text) that replaced the approval of this text. */
+  supersededBy?: ReviewLogEntry;
+  /**
+   * The last decision on this exact text, when it was a rejection: shown to whoever reviews the
+   * text again, who must say why in a comment to approve it over that rejection.
+   */
+  standingRejection?: ReviewLogEntry;
 }
 
 const latest = (entries: readonly ReviewLogEntry[], match: (e: ReviewLogEntry) => boolean) => {
@@ -46,19 +53,56 @@ const latest = (entries: readonly ReviewLogEntry[], match: (e: ReviewLogEntry) =
   return undefined;
 };
 
-/** `entries` in the order they were appended. */
+const isVerdict = (e: ReviewLogEntry) => e.decision === 'approved' || e.decision === 'rejected';
+
+/**
+ * `entries` in the order they were appended. Only the latest decision counts: an approval
+ * holds while it is the latest approval or rejection of this document in this locale, and a
+ * submission is pending while nothing was appended after it. So text that comes back after a
+ * later approval of different text needs a new approval, and an older submission of the same
+ * text does not put it back in front of a physician.
+ */
 export function reviewState(allEntries: readonly ReviewLogEntry[], currentHash: string): ReviewState {
   // Unpublishing or deleting a page says nothing about whether its text is approved.
   const entries = allEntries.filter(isDecision);
   const lastApproval = latest(entries, (e) => e.decision === 'approved');
-  const forCurrent = latest(entries, (e) => e.revisionHash === currentHash);
-  // Text a physician signed stays approved, even if it comes back after an edit was undone.
-  const approvalOfCurrent = latest(entries, (e) => e.decision === 'approved' && e.revisionHash === currentHash);
-  if (approvalOfCurrent) return { status: 'approved', entry: approvalOfCurrent, lastApproval };
-  if (forCurrent?.decision === 'submitted') return { status: 'awaiting_review', entry: forCurrent, lastApproval };
-  if (forCurrent?.decision === 'rejected') return { status: 'rejected', entry: forCurrent, lastApproval };
-  if (lastApproval) return { status: 'changed_since_approval', entry: lastApproval, lastApproval };
-  return { status: 'not_submitted', lastApproval };
+  const latestVerdict = latest(entries, isVerdict);
+  const latestEntry = entries.at(-1);
+  const lastVerdictOnCurrent = latest(entries, (e) => isVerdict(e) && e.revisionHash === currentHash);
+  const standingRejection = lastVerdictOnCurrent?.decision === 'rejected' ? lastVerdictOnCurrent : undefined;
+  const known = { lastApproval, ...(standingRejection ? { standingRejection } : {}) };
+
+  if (latestVerdict?.decision === 'approved' && latestVerdict.revisionHash === currentHash) return { status: 'approved', entry: latestVerdict, ...known };
+  if (latestEntry?.decision === 'submitted' && latestEntry.revisionHash === currentHash) return { status: 'awaiting_review', entry: latestEntry, ...known };
+  if (standingRejection) return { status: 'rejected', entry: standingRejection, ...known };
+  // Signed once, but a later decision on other text replaced that signature.
+  if (lastVerdictOnCurrent) return { status: 'approval_superseded', entry: lastVerdictOnCurrent, supersededBy: latestVerdict, ...known };
+  if (lastApproval) return { status: 'changed_since_approval', entry: lastApproval, ...known };
+  return { status: 'not_submitted', ...known };
+}
+
+/**
+ * Whether the approval at `index` re-confirmed unchanged text: the entry before it (not
+ * counting take-downs) approved the same text, so no one submitted anything in between.
+ */
+export function isReconfirmation(allEntries: readonly ReviewLogEntry[], index: number): boolean {
+  const entry = allEntries[index];
+  if (entry?.decision !== 'approved') return false;
+  const before = latest(allEntries.slice(0, index), isDecision);
+  return before?.decision === 'approved' && before.revisionHash === entry.revisionHash;
+}
+
+/**
+ * When the text that is approved now was first approved: re-confirming unchanged text moves
+ * its review dates, not the moment its text last changed (which translations are compared to).
+ */
+export function currentTextApprovedSince(allEntries: readonly ReviewLogEntry[]): string | null {
+  const approvals = allEntries.filter((e) => e.decision === 'approved');
+  const last = approvals.at(-1);
+  if (!last) return null;
+  let first = last;
+  for (let i = approvals.length - 2; i >= 0 && approvals[i]!.revisionHash === last.revisionHash; i--) first = approvals[i]!;
+  return first.at;
 }
 
 export interface Reviewer {
@@ -102,12 +146,55 @@ export function approveRevision(
   if (physicianProblem) return physicianProblem;
   const pending = pendingRefusal(state, 'approved');
   if (pending) return pending;
-  if (options.bioOfProvider && options.bioOfProvider !== actor.providerDocumentId && !options.allowPeerBioApproval) {
-    return { ok: false, kind: 'forbidden', message: 'A physician\'s bio is approved by that physician. The clinic does not let other physicians approve bios (Clinic: allow peer bio approval).' };
-  }
+  const bioProblem = bioRefusal(actor, options);
+  if (bioProblem) return bioProblem;
   if (!options.allowSelfApproval && state.entry?.actorId === actor.id) {
     return { ok: false, kind: 'forbidden', message: 'You submitted this revision yourself; another physician must approve it (the clinic does not allow self-approval).' };
   }
+  const overridden = state.standingRejection;
+  if (overridden && !options.comment?.trim()) {
+    return {
+      ok: false,
+      kind: 'invalid',
+      message: `This exact text was rejected by ${overridden.actorName} on ${day(overridden.at)} ("${overridden.comment ?? ''}"). To approve it over that rejection, write a comment that says why.`,
+    };
+  }
+  return {
+    ok: true,
+    entry: {
+      decision: 'approved',
+      revisionHash: hash,
+      actorId: actor.id,
+      actorName: actor.name,
+      providerDocumentId: actor.providerDocumentId!,
+      reviewer: actor.snapshot ?? null,
+      comment: options.comment?.trim() || null,
+    },
+  };
+}
+
+/**
+ * A physician confirms, in one step, that text which is approved and unchanged is still right:
+ * a new approval of the same revision, which moves its review dates (see bylineFromApproval).
+ * `liveHash` is what patients read now (null when nothing is live): re-confirming never
+ * publishes text that is not live yet.
+ */
+export function reconfirmApproval(
+  state: ReviewState,
+  hash: string,
+  actor: Reviewer,
+  options: { comment?: string | null; liveHash: string | null; bioOfProvider?: string | null; allowPeerBioApproval?: boolean },
+): Decided | Refusal {
+  const physicianProblem = physicianRefusal(actor);
+  if (physicianProblem) return physicianProblem;
+  if (state.status !== 'approved') {
+    return { ok: false, kind: 'conflict', message: 'Only approved, unchanged text can be re-confirmed. This text is not approved as it stands: submit it for medical review.' };
+  }
+  if (options.liveHash && options.liveHash !== hash) {
+    return { ok: false, kind: 'conflict', message: 'The approved draft is not what patients read yet: publish it first, then re-confirm the published text when it is due.' };
+  }
+  const bioProblem = bioRefusal(actor, options);
+  if (bioProblem) return bioProblem;
   return {
     ok: true,
     entry: {
@@ -139,6 +226,16 @@ function physicianRefusal(actor: Reviewer): Refusal | null {
   return null;
 }
 
+function bioRefusal(actor: Reviewer, options: { bioOfProvider?: string | null; allowPeerBioApproval?: boolean }): Refusal | null {
+  if (options.bioOfProvider && options.bioOfProvider !== actor.providerDocumentId && !options.allowPeerBioApproval) {
+    return { ok: false, kind: 'forbidden', message: 'A physician\'s bio is approved by that physician. The clinic does not let other physicians approve bios (Clinic: allow peer bio approval).' };
+  }
+  return null;
+}
+
+/** The calendar day of an ISO instant, as messages print it. */
+const day = (iso: string) => iso.slice(0, 10);
+
 function pendingRefusal(state: ReviewState, verb: 'approved' | 'rejected'): Refusal | null {
   if (state.status === 'awaiting_review') return null;
   if (state.status === 'approved') return { ok: false, kind: 'conflict', message: `This revision was already approved; it cannot be ${verb} again.` };
@@ -155,6 +252,8 @@ export function publishRefusal(state: ReviewState, locale: string): string | nul
       return `Medical approval is missing: the ${locale} revision is awaiting review by a physician. Publish it once a physician has approved it.`;
     case 'rejected':
       return `Medical approval is missing: the ${locale} revision was rejected by ${state.entry?.actorName ?? 'a physician'} ("${state.entry?.comment ?? ''}"). Edit it and submit it for review again.`;
+    case 'approval_superseded':
+      return `Medical approval is missing: ${state.entry?.actorName ?? 'a physician'} approved this ${locale} text on ${day(state.entry?.at ?? '')}, but a later decision replaced that approval (${state.supersededBy?.actorName ?? 'a physician'} ${state.supersededBy?.decision ?? 'decided'} other text on ${day(state.supersededBy?.at ?? '')}). Only the latest decision counts: submit this text for medical review again.`;
     case 'changed_since_approval':
       return `Medical approval is missing: the ${locale} text changed since ${state.lastApproval?.actorName ?? 'a physician'} approved it. Submit the new revision for medical review.`;
     default:
