@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { demoClinic, demoFaqs, demoProcedures, demoProviders, demoRebrandNotice, type DemoLocale } from './demo-content';
+import { demoLanguageAssistance } from './demo-language-assistance';
 import { DEMO_EDITOR_EMAIL, DEMO_PHYSICIAN_EMAIL } from './demo-accounts';
 
 type Target = { contentType: string; documentId: string; locale: string };
@@ -61,6 +62,7 @@ export async function seedDemoContent(strapi: Core.Strapi, accounts: Record<stri
     phone: demoClinic.phone,
     address: demoClinic.address[locale],
     defaultReviewIntervalMonths: demoClinic.defaultReviewIntervalMonths,
+    languageAssistance: demoLanguageAssistance,
     // The demo has one physician account, who approves every bio (a clinic's medical director).
     allowPeerBioApproval: true,
   }));

@@ -9,13 +9,14 @@ import { reviewController } from './review/admin-api/review-controller';
 import { reviewAdminRoutes } from './review/admin-api/routes';
 import { webhookService } from './webhooks/webhook-service';
 import { previewService } from './preview/preview-service';
+import { previewController } from './preview/preview-controller';
 
 const plugin: Record<string, unknown> = {
   register,
   bootstrap,
   config,
   contentTypes,
-  controllers: { ...controllers, review: ({ strapi }: any) => reviewController(strapi) },
+  controllers: { ...controllers, review: ({ strapi }: any) => reviewController(strapi), preview: ({ strapi }: any) => previewController(strapi) },
   services: {
     ...services,
     reviews: ({ strapi }: any) => reviewService(strapi),

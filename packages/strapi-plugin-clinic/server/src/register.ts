@@ -6,6 +6,7 @@ import { enableStrictParams, hidePrivateFieldsFromSearch } from './draft-protect
 import { registerGraphqlExtension } from './graphql';
 import { applyGraphqlLimits } from './graphql/operation-limits';
 import { rebrandWindowMiddleware } from './rebrand/rebrand-window-middleware';
+import { taglineValidationMiddleware } from './language-assistance/tagline-validation-middleware';
 import { publishGate } from './review/publish-gate';
 import { publishedIntegrityGuard } from './review/published-integrity';
 import type { ReviewService } from './review/review-service';
@@ -30,6 +31,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   documents.useDocumentMiddleware(reviewLogGuard);
   documents.useDocumentMiddleware(reviewFieldsMiddleware(strapi));
   documents.useDocumentMiddleware(rebrandWindowMiddleware(strapi));
+  documents.useDocumentMiddleware(taglineValidationMiddleware());
   const reviews = () => strapi.plugin('clinic').service('reviews') as ReviewService;
   documents.useDocumentMiddleware(publishGate(strapi, reviews));
   documents.useDocumentMiddleware(publishedIntegrityGuard(strapi, reviews));

@@ -13,6 +13,7 @@ import type {
   UnpublishPage,
 } from '../../../shared/contracts/review';
 import { REVIEWABLE_MODELS, t } from '../plugin-id';
+import { PreviewRevisionLink } from './preview-revision-link';
 
 /** What the Content Manager passes an edit-view side panel (the part we read). */
 interface PanelProps {
@@ -124,6 +125,7 @@ function ReviewPanelContent({ type, documentId, document }: PanelProps & { type:
         </Box>
       )}
 
+      <PreviewRevisionLink type={type} documentId={documentId} locale={review.locale} revisionHash={review.revisionHash} />
       {canSubmit && (
         <Button onClick={() => act('submit')} loading={busy} fullWidth>
           {formatMessage({ id: t('panel.submit'), defaultMessage: 'Submit for medical review' })}

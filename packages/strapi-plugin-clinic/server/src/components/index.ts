@@ -1,6 +1,7 @@
 import otherName from './other-name.json';
 import procedureSection from './procedure-section.json';
 import procedureStep from './procedure-step.json';
+import languageTagline from './language-tagline.json';
 
 /**
  * Components live in the plugin with the content types that use them, so the model is
@@ -13,6 +14,7 @@ const definitions: Record<string, { collectionName: string; info: object; option
   'other-name': otherName,
   'procedure-section': procedureSection,
   'procedure-step': procedureStep,
+  'language-tagline': languageTagline,
 };
 
 const pascal = (s: string) => s.replace(/(^|[-_.])(\w)/g, (_m, _sep, c: string) => c.toUpperCase());

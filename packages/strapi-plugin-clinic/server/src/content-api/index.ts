@@ -32,6 +32,8 @@ export const routes = {
       ...collectionRoutes('faq', 'faqs'),
       ...collectionRoutes('rebrand-notice', 'rebrand-notices'),
       { method: 'GET', path: '/clinic', handler: 'clinic.find', config: {} },
+      // The site's preview asks which revision a draft is at; the controller requires the preview credential.
+      { method: 'GET', path: '/preview-revisions/:type/:documentId', handler: 'preview.currentRevision', config: { auth: false } },
     ],
   },
 };

@@ -81,6 +81,11 @@ export const CONTENT_TYPE_FIELD_TEXTS: Record<string, FieldTexts> = {
     name: { label: 'Clinic name', description: 'The same in every language.' },
     phone: { label: 'Phone', description: 'In international format, e.g. +1 262-555-0142.' },
     address: { label: 'Address' },
+    languageAssistance: {
+      label: 'Language assistance taglines',
+      description:
+        'Free language help, one tagline per language (US: Section 1557, 45 CFR 92.11 asks for the 15 languages most spoken in your state). Shown at the foot of every page and on the language assistance page, the same in every site language. Not medical text: editors publish it with the clinic details.',
+    },
     defaultReviewIntervalMonths: { label: 'Default review interval (months)', description: 'How often physicians review medical pages, unless a page sets its own interval.' },
     allowSelfApproval: {
       label: 'Allow self-approval (super admins)',
@@ -110,6 +115,11 @@ export const COMPONENT_FIELD_TEXTS: Record<string, FieldTexts> = {
     heading: { label: 'Heading' },
     body: { label: 'Text' },
     steps: { label: 'Steps', description: 'Numbered steps, for "how it is performed".' },
+  },
+  'clinic.language-tagline': {
+    language: { label: 'Language tag', description: 'BCP 47, e.g. es, zh-Hant, vi, fa. Sets the language and reading direction patients get (Arabic, Persian, Urdu, Hebrew: right to left).' },
+    languageName: { label: 'Language name', description: 'As its speakers write it, e.g. Español, 中文, Tiếng Việt. Listed at the foot of every page.' },
+    text: { label: 'Tagline', description: "Free language help, in this language. Write {phone} where the clinic's phone number goes; never type the number." },
   },
   'clinic.procedure-step': {
     title: { label: 'Step' },

@@ -11,6 +11,7 @@ export const reviewAdminRoutes = {
     { method: 'POST', path: '/reviews/:type/:documentId/approve', handler: 'review.approve', config: { policies: requires(REVIEW_ACTIONS.decide) } },
     { method: 'POST', path: '/reviews/:type/:documentId/reject', handler: 'review.reject', config: { policies: requires(REVIEW_ACTIONS.decide) } },
     { method: 'POST', path: '/reviews/:type/:documentId/unpublish', handler: 'review.unpublish', config: { policies: requires(REVIEW_ACTIONS.decide) } },
+    { method: 'GET', path: '/previews/:type/:documentId', handler: 'preview.revisionLink', config: { policies: requires(REVIEW_ACTIONS.read) } },
     { method: 'GET', path: '/review-queue', handler: 'review.queue', config: { policies: requires(REVIEW_ACTIONS.read) } },
     { method: 'GET', path: '/reviews-due', handler: 'review.due', config: { policies: requires(REVIEW_ACTIONS.read) } },
   ],
