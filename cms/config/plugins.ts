@@ -15,6 +15,8 @@ export default ({ env }: { env: any }) => ({
       siteUrl: env('SITE_URL', 'http://localhost:3000'),
       // The site's operation allowlist (web/src/lib/cms/generated/operation-allowlist.json); when set, GraphQL runs nothing else.
       graphqlAllowlist: env('CLINIC_GRAPHQL_ALLOWLIST', ''),
+      // The largest picture (bytes) the media library accepts; only JPEG, PNG, WebP, AVIF and GIF are.
+      uploadMaxBytes: env.int('CLINIC_UPLOAD_MAX_BYTES', 10 * 1024 * 1024),
     },
   },
   'users-permissions': {

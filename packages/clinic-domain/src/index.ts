@@ -16,3 +16,6 @@ export * from './language-assistance/language-tag';
 export * from './webhook/webhook-delivery';
 export * from './review-digest/review-digest';
 export * from './review-digest/review-digest-email';
+export * from './upload-policy/upload-policy';
+export * from './draft-version/draft-version';
+export * from './database-outage/database-outage';

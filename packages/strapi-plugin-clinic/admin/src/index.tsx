@@ -2,6 +2,7 @@ import { CheckCircle } from '@strapi/icons';
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { ReviewPanel, type EditViewPanel } from './components/review-panel';
 import { PLUGIN_ID } from './plugin-id';
+import { sendDraftVersionOnSave } from './concurrency/draft-version-header';
 
 type Messages = Record<string, string>;
 
@@ -16,6 +17,7 @@ const canAddSidePanels = (apis: Record<string, unknown>): apis is { addEditViewS
 export default {
   register(app: StrapiApp) {
     app.registerPlugin({ id: PLUGIN_ID, name: 'Medical review' });
+    sendDraftVersionOnSave();
     app.addMenuLink({
       to: `plugins/${PLUGIN_ID}`,
       icon: CheckCircle,

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { guardLiveMedia } from './draft-protection/live-media-guard';
+import { guardUploadTypes } from './uploads/upload-type-guard';
 import { ensureInitialLocales, forgetLocalesOnChange, guardLocaleDeletion } from './locales/locales';
 import { medicalContentTypesOf, type ClinicPluginConfig } from './config';
 import { registerReviewActions } from './review/roles';
@@ -8,6 +9,7 @@ import { reviewLog } from './review/review-log';
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
   forgetLocalesOnChange(strapi);
   guardLiveMedia(strapi);
+  guardUploadTypes(strapi);
   guardLocaleDeletion(strapi, () => medicalContentTypesOf(strapi.config.get('plugin::clinic') as ClinicPluginConfig));
   await ensureInitialLocales(strapi);
   // Before the admin's own bootstrap, which drops permissions of unknown actions.

@@ -1,3 +1,4 @@
+import { DEFAULT_UPLOAD_MAX_BYTES } from 'clinic-domain';
 import { refuseUnsafePluginSecrets } from './secrets/plugin-secrets';
 
 export interface ClinicPluginConfig {
@@ -15,6 +16,8 @@ export interface ClinicPluginConfig {
   graphqlLimits: GraphqlLimits;
   /** Path (from the CMS's folder) to the site's operation allowlist; when set, only those operations run. Empty: off. */
   graphqlAllowlist: string;
+  /** Largest file (bytes) the media library accepts on any upload path; only JPEG, PNG, WebP, AVIF and GIF images are accepted. */
+  uploadMaxBytes: number;
 }
 
 export interface GraphqlLimits {
@@ -48,6 +51,7 @@ export const defaultConfig: ClinicPluginConfig = {
   siteUrl: 'http://localhost:3000',
   graphqlLimits: defaultGraphqlLimits,
   graphqlAllowlist: '',
+  uploadMaxBytes: DEFAULT_UPLOAD_MAX_BYTES,
 };
 
 export default {
@@ -60,6 +64,7 @@ export default {
     for (const [name, value] of Object.entries(config.graphqlLimits ?? {})) {
       if (!Number.isInteger(value) || value < 1) throw new Error(`clinic.graphqlLimits.${name} must be a positive whole number`);
     }
+    if (!Number.isInteger(config.uploadMaxBytes) || config.uploadMaxBytes < 1) throw new Error('clinic.uploadMaxBytes must be a positive whole number of bytes');
     if (typeof config.graphqlAllowlist !== 'string') throw new Error('clinic.graphqlAllowlist must be a file path (or empty)');
   },
 };

@@ -92,6 +92,25 @@ function createClinicRepository(strapi: Core.Strapi) {
       });
     },
 
+    /**
+     * The draft's updatedAt in one locale (null: no draft), locked on PostgreSQL until the
+     * enclosing transaction commits, so two saves of one draft are judged one after the other.
+     */
+    async lockedDraftVersion(uid: string, documentId: string, locale: string | null): Promise<string | Date | null> {
+      const { tableName, attributes } = strapi.db.metadata.get(uid as any) as any;
+      const localized = Boolean(attributes?.locale);
+      return strapi.db.transaction(async ({ trx }) => {
+        if ((strapi.db as any).dialect?.client !== 'sqlite') {
+          let lock = trx(tableName).select('id').where({ document_id: documentId }).whereNull('published_at');
+          if (localized && locale) lock = lock.where({ locale });
+          await lock.forUpdate();
+        }
+        // Read through the query engine, which turns each database's datetime format into a Date.
+        const row = await rows(uid).findOne({ where: { documentId, publishedAt: null, ...(localized && locale ? { locale } : {}) }, select: ['updatedAt'] });
+        return (row?.updatedAt as string | Date | undefined) ?? null;
+      });
+    },
+
     /** Calls `changed` after any write to the i18n locales (the locale list is cached). */
     onLocalesChange(changed: () => void): void {
       strapi.db.lifecycles.subscribe({
