@@ -8,7 +8,7 @@
 export const REVIEWABLE = { procedure: 'plugin::clinic.procedure', faq: 'plugin::clinic.faq', provider: 'plugin::clinic.provider' } as const;
 export type ReviewableType = keyof typeof REVIEWABLE;
 
-export type ReviewStatusName = 'not_submitted' | 'awaiting_review' | 'approved' | 'changed_since_approval' | 'rejected';
+export type ReviewStatusName = 'not_submitted' | 'awaiting_review' | 'approved' | 'changed_since_approval' | 'approval_superseded' | 'rejected';
 export type ReviewDecision = 'submitted' | 'approved' | 'rejected' | 'unpublished' | 'deleted' | 'discarded';
 
 /** One entry of the append-only review log, as the admin sees it. */
@@ -18,6 +18,8 @@ export interface ReviewEntryView {
   at: string;
   comment: string | null;
   revisionHash: string;
+  /** An approval that re-confirmed unchanged text (no submission before it). */
+  reconfirmation?: boolean;
 }
 
 export interface ReviewStatusView {
@@ -28,13 +30,19 @@ export interface ReviewStatusView {
   status: ReviewStatusName;
   entry: ReviewEntryView | null;
   lastApproval: ReviewEntryView | null;
+  /** `approval_superseded`: the later decision that replaced this text's approval. */
+  supersededBy: ReviewEntryView | null;
+  /** This exact text's last decision, when it was a rejection: approving over it needs a comment. */
+  standingRejection: ReviewEntryView | null;
+  /** The live version's review dates (null when nothing is live). */
+  schedule: { lastReviewedOn: string | null; nextReviewDue: string | null; dueState: DueState | 'current' | 'never-reviewed' } | null;
   translationOutOfDate: boolean;
   medical: boolean;
   /** Whether this locale has a published version patients can read. */
   live: boolean;
   history: ReviewEntryView[];
   diffSinceLastApproval: Array<{ kind: 'added' | 'removed'; text: string }>;
-  can: { submit: boolean; decide: boolean };
+  can: { submit: boolean; decide: boolean; reconfirm: boolean };
 }
 
 export interface QueueItemView {
@@ -55,8 +63,14 @@ export interface DueItemView {
   lastReviewedOn: string | null;
   nextReviewDue: string;
   physician: string | null;
-  dueState: 'overdue' | 'due-soon';
+  dueState: DueState;
+  /** The draft's revision, sent back to re-confirm it. */
+  revisionHash: string | null;
+  /** Approved and unchanged: a physician can re-confirm it in one step. */
+  reconfirmable: boolean;
 }
+
+export type DueState = 'overdue' | 'due-soon';
 
 /** Every refusal (400, 403, 404, 409) has this body; `message` says what is wrong and what to do. */
 export interface ErrorResponse {
@@ -100,6 +114,21 @@ export declare namespace ApproveRevision {
   }
   interface Response {
     data: ReviewEntryView;
+  }
+}
+
+/**
+ * POST /clinic/reviews/:type/:documentId/reconfirm: a physician re-confirms approved, unchanged
+ * text in one step (a new approval of the same revision; a live page is published again with
+ * the new review dates).
+ */
+export declare namespace ReconfirmApproval {
+  interface Request {
+    params: TargetParams;
+    body: { locale: string; revisionHash: string; comment?: string | null };
+  }
+  interface Response {
+    data: ReviewEntryView & { republished: boolean };
   }
 }
 

@@ -13,6 +13,7 @@ import type {
   UnpublishPage,
 } from '../../../shared/contracts/review';
 import { REVIEWABLE_MODELS, t } from '../plugin-id';
+import { ReconfirmAction, ReviewDecisionNotes } from './review-decision-notes';
 import { PreviewRevisionLink } from './preview-revision-link';
 
 /** What the Content Manager passes an edit-view side panel (the part we read). */
@@ -33,6 +34,7 @@ const BADGE: Record<ReviewStatusName, { background: string; text: string }> = {
   awaiting_review: { background: 'warning100', text: 'warning700' },
   approved: { background: 'success100', text: 'success700' },
   changed_since_approval: { background: 'danger100', text: 'danger700' },
+  approval_superseded: { background: 'danger100', text: 'danger700' },
   rejected: { background: 'danger100', text: 'danger700' },
 };
 
@@ -92,7 +94,7 @@ function ReviewPanelContent({ type, documentId, document }: PanelProps & { type:
     }
   };
 
-  const canSubmit = review.can.submit && ['not_submitted', 'changed_since_approval', 'rejected'].includes(review.status);
+  const canSubmit = review.can.submit && ['not_submitted', 'changed_since_approval', 'approval_superseded', 'rejected'].includes(review.status);
   const canDecide = review.can.decide && review.status === 'awaiting_review';
   const describe = (entry: ReviewEntryView | null, key: string) =>
     entry ? formatMessage({ id: t(key), defaultMessage: key }, { name: entry.actorName, date: when(entry.at) }) : null;
@@ -119,6 +121,7 @@ function ReviewPanelContent({ type, documentId, document }: PanelProps & { type:
           <Typography variant="pi" tag="p" data-testid="clinic-review-rejection-comment">“{review.entry.comment}”</Typography>
         </Box>
       )}
+      <ReviewDecisionNotes review={review} />
       {review.translationOutOfDate && (
         <Box background="warning100" padding={2} hasRadius data-testid="clinic-review-drift">
           <Typography variant="pi">{formatMessage({ id: t('panel.drift'), defaultMessage: 'Translation may be out of date.' })}</Typography>
@@ -156,7 +159,7 @@ function ReviewPanelContent({ type, documentId, document }: PanelProps & { type:
             <Textarea value={comment} onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setComment(e.target.value)} />
             <Field.Hint />
           </Field.Root>
-          <Button onClick={() => act('approve')} loading={busy} variant="success" fullWidth>
+          <Button onClick={() => act('approve')} loading={busy} variant="success" fullWidth disabled={Boolean(review.standingRejection) && !comment.trim()}>
             {formatMessage({ id: t('panel.approve'), defaultMessage: 'Approve this revision' })}
           </Button>
           <Button onClick={() => act('reject')} loading={busy} variant="danger-light" fullWidth disabled={!comment.trim()}>
@@ -164,6 +167,8 @@ function ReviewPanelContent({ type, documentId, document }: PanelProps & { type:
           </Button>
         </Flex>
       )}
+
+      <ReconfirmAction type={type} review={review} onDone={load} />
 
       {review.medical && review.live && review.can.decide && (
         <Flex direction="column" alignItems="stretch" gap={2} data-testid="clinic-review-unpublish">
@@ -187,7 +192,7 @@ function ReviewPanelContent({ type, documentId, document }: PanelProps & { type:
             {review.history.map((entry, i) => (
               <Box tag="li" key={i} paddingBottom={1}>
                 <Typography variant="pi">
-                  <strong>{formatMessage({ id: t(`panel.decision.${entry.decision}`), defaultMessage: entry.decision })}</strong> · {entry.actorName} · {when(entry.at)}
+                  <strong>{formatMessage({ id: t(`panel.decision.${entry.reconfirmation ? 'reconfirmed' : entry.decision}`), defaultMessage: entry.decision })}</strong> · {entry.actorName} · {when(entry.at)}
                   {entry.comment ? ` — “${entry.comment}”` : ''}
                 </Typography>
               </Box>

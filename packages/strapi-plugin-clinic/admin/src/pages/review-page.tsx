@@ -1,9 +1,9 @@
 import * as React from 'react';
 import { useIntl } from 'react-intl';
-import { Badge, Box, Flex, Link, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
-import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
-import type { DueItemView, GetReviewQueue, GetReviewsDue, QueueItemView } from '../../../shared/contracts/review';
-import { t } from '../plugin-id';
+import { Badge, Box, Button, Flex, Link, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { isFetchError, Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
+import type { DueItemView, GetReviewQueue, GetReviewsDue, QueueItemView, ReconfirmApproval } from '../../../shared/contracts/review';
+import { REVIEWABLE_MODELS, t } from '../plugin-id';
 
 const editUrl = (item: { contentType: string; documentId: string; locale: string }) =>
   `/admin/content-manager/collection-types/${item.contentType}/${item.documentId}?plugins[i18n][locale]=${item.locale}`;
@@ -11,14 +11,29 @@ const editUrl = (item: { contentType: string; documentId: string; locale: string
 /** The physicians' page: what awaits review (oldest first) and what is due for re-review. */
 const ReviewPage = () => {
   const { formatMessage, formatDate } = useIntl();
-  const { get } = useFetchClient();
+  const { get, post } = useFetchClient();
+  const { toggleNotification } = useNotification();
   const [queue, setQueue] = React.useState<QueueItemView[] | null>(null);
   const [due, setDue] = React.useState<DueItemView[] | null>(null);
+  const loadDue = React.useCallback(() => get<GetReviewsDue.Response>('/clinic/reviews-due').then(({ data }) => setDue(data.data)).catch(() => setDue([])), [get]);
 
   React.useEffect(() => {
     get<GetReviewQueue.Response>('/clinic/review-queue').then(({ data }) => setQueue(data.data)).catch(() => setQueue([]));
-    get<GetReviewsDue.Response>('/clinic/reviews-due').then(({ data }) => setDue(data.data)).catch(() => setDue([]));
-  }, [get]);
+    loadDue();
+  }, [get, loadDue]);
+
+  /** A physician confirms unchanged text from the list, in one step (see the review panel's re-confirm). */
+  const reconfirm = async (item: DueItemView) => {
+    try {
+      const body: ReconfirmApproval.Request['body'] = { locale: item.locale, revisionHash: item.revisionHash ?? '' };
+      await post(`/clinic/reviews/${REVIEWABLE_MODELS[item.contentType]}/${item.documentId}/reconfirm`, body);
+      toggleNotification({ type: 'success', message: formatMessage({ id: t('panel.done.reconfirm'), defaultMessage: 'Re-confirmed.' }) });
+      await loadDue();
+    } catch (error) {
+      const refusal = isFetchError(error) ? error.response?.data.error.message : undefined;
+      toggleNotification({ type: 'danger', message: refusal ?? formatMessage({ id: t('panel.error'), defaultMessage: 'The request failed.' }) });
+    }
+  };
 
   const m = (id: string, fallback = id) => formatMessage({ id: t(id), defaultMessage: fallback });
   const typeName = (uid: string) => uid.replace('plugin::clinic.', '');
@@ -62,7 +77,7 @@ const ReviewPage = () => {
             <Typography variant="delta" tag="h2">{m('page.due', 'Reviews due')}</Typography>
             {due && due.length === 0 && <Typography tag="p">{m('page.dueEmpty')}</Typography>}
             {due && due.length > 0 && (
-              <Table colCount={5} rowCount={due.length + 1} data-testid="clinic-reviews-due">
+              <Table colCount={6} rowCount={due.length + 1} data-testid="clinic-reviews-due">
                 <Thead>
                   <Tr>
                     <Th><Typography variant="sigma">{m('col.title')}</Typography></Th>
@@ -70,6 +85,7 @@ const ReviewPage = () => {
                     <Th><Typography variant="sigma">{m('col.due')}</Typography></Th>
                     <Th><Typography variant="sigma">{m('col.state')}</Typography></Th>
                     <Th><Typography variant="sigma">{m('col.physician')}</Typography></Th>
+                    <Th><Typography variant="sigma">{m('col.action')}</Typography></Th>
                   </Tr>
                 </Thead>
                 <Tbody>
@@ -84,6 +100,7 @@ const ReviewPage = () => {
                         </Badge>
                       </Td>
                       <Td><Typography>{item.physician ?? '—'}</Typography></Td>
+                      <Td>{item.reconfirmable && <Button size="S" variant="secondary" onClick={() => reconfirm(item)}>{m('page.reconfirm', 'Re-confirm')}</Button>}</Td>
                     </Tr>
                   ))}
                 </Tbody>

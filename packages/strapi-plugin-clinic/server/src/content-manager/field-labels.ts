@@ -95,6 +95,10 @@ export const CONTENT_TYPE_FIELD_TEXTS: Record<string, FieldTexts> = {
       label: 'Allow peer bio approval (super admins)',
       description: "On: any physician may approve another physician's bio. Off: each physician approves their own.",
     },
+    showOverdueReviewNotice: {
+      label: 'Tell patients when a review is overdue (super admins)',
+      description: 'On: a page whose next review date has passed says so to patients. Either way it stays live and the Medical review page lists it as overdue.',
+    },
   },
   'plugin::clinic.rebrand-notice': {
     previousName: { label: 'Previous name' },

@@ -153,6 +153,11 @@ function createClinicRepository(strapi: Core.Strapi) {
       await documents(target.contentType).update({ documentId: target.documentId, locale: target.locale, data } as any);
     },
 
+    /** Publishes one locale of a document (the publish gate decides and sets the byline). */
+    async publish(target: DocumentTarget): Promise<void> {
+      await documents(target.contentType).publish({ documentId: target.documentId, locale: target.locale } as any);
+    },
+
     /** Takes one locale of a document off the site (the publish gate decides and logs). */
     async unpublish(target: DocumentTarget): Promise<void> {
       await documents(target.contentType).unpublish({ documentId: target.documentId, locale: target.locale } as any);

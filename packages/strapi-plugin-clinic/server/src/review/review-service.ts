@@ -2,7 +2,9 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import {
   approveRevision,
+  currentTextApprovedSince,
   liveChangeKeepsApproval,
+  reconfirmApproval,
   type RevisionValue,
   bylineFromApproval,
   publishRefusal,
@@ -130,8 +132,10 @@ export function reviewService(strapi: Core.Strapi) {
     const fallback = await defaultLocale();
     const entries = await log.entriesFor(contentType, documentId);
     const lastApproval = (locale: string) => entries.filter((e) => e.locale === locale && e.decision === 'approved').at(-1)?.at ?? null;
+    // Re-confirming unchanged default-locale text changes nothing a translation should follow.
+    const defaultTextApprovedAt = currentTextApprovedSince(entries.filter((e) => e.locale === fallback));
     for (const locale of await repository.localesOf(contentType, documentId, 'any')) {
-      const outOfDate = translationMayBeOutOfDate({ locale, defaultLocale: fallback, defaultLocaleLastApprovedAt: lastApproval(fallback), localeLastApprovedAt: lastApproval(locale) });
+      const outOfDate = translationMayBeOutOfDate({ locale, defaultLocale: fallback, defaultLocaleLastApprovedAt: defaultTextApprovedAt, localeLastApprovedAt: lastApproval(locale) });
       await repository.setTranslationOutOfDate(contentType, documentId, locale, outOfDate);
     }
   }
@@ -169,6 +173,39 @@ export function reviewService(strapi: Core.Strapi) {
       const entry = await append(target, entries, decided.entry, revision, input.at);
       await refreshTranslationDrift(target.contentType, target.documentId);
       return entry;
+    },
+
+    /**
+     * A physician re-confirms approved, unchanged text in one step: a new approval of the same
+     * revision and, when it is live, a publish through the gate, which moves the page's review
+     * dates. Both or neither.
+     */
+    async reconfirm(target: Target, user: AdminUser, input: { revisionHash?: string; comment?: string | null }) {
+      const { revision, state, entries } = await this.stateOf(target);
+      expectHash(revision, input.revisionHash);
+      const live = await this.publishedRevision(target);
+      const settings = await clinicSettings();
+      const decided = reconfirmApproval(state, revision.hash, await reviewerFor(user, target.locale), {
+        comment: input.comment,
+        liveHash: live?.hash ?? null,
+        allowPeerBioApproval: settings.allowPeerBioApproval,
+        bioOfProvider: target.contentType === 'plugin::clinic.provider' ? target.documentId : null,
+      });
+      if (!decided.ok) throw httpError(decided);
+      const entry = await repository.inTransaction(async () => {
+        const appended = await append(target, entries, decided.entry, revision);
+        if (live) await repository.publish(target);
+        await refreshTranslationDrift(target.contentType, target.documentId);
+        return appended;
+      });
+      return { entry, republished: Boolean(live) };
+    },
+
+    /** Whether a physician could re-confirm this locale as it stands (approved, and live text is that text). */
+    async reconfirmable(target: Target): Promise<boolean> {
+      const { revision, state } = await this.stateOf(target);
+      const live = await this.publishedRevision(target);
+      return state.status === 'approved' && (!live || live.hash === revision.hash);
     },
 
     async reject(target: Target, user: AdminUser, input: { revisionHash?: string; comment?: string | null }) {
@@ -272,7 +309,15 @@ export function reviewService(strapi: Core.Strapi) {
           rows.push({ contentType, documentId: row.documentId, locale: row.locale, title: documentTitle(row), lastReviewedOn: row.lastReviewedOn, nextReviewDue: row.nextReviewDue, physician: row.reviewedBy ? `${row.reviewedBy.fullName}${row.reviewedBy.credentials ? `, ${row.reviewedBy.credentials}` : ''}` : null });
         }
       }
-      return reviewsDue(rows, today);
+      const due = reviewsDue(rows, today);
+      // What a physician can re-confirm from the list in one step: approved text that patients read as approved.
+      return Promise.all(
+        due.map(async (item) => {
+          const target = { contentType: item.contentType, documentId: item.documentId, locale: item.locale };
+          const revision = await loadDraftRevision(strapi, item.contentType, item.documentId, item.locale).catch(() => null);
+          return { ...item, revisionHash: revision?.hash ?? null, reconfirmable: Boolean(revision) && (await this.reconfirmable(target).catch(() => false)) };
+        }),
+      );
     },
 
     refreshTranslationDrift,

@@ -3,6 +3,7 @@ import {
   REVIEWABLE,
   type ApproveRevision,
   type GetReviewStatus,
+  type ReconfirmApproval,
   type RejectRevision,
   type ReviewableType,
   type SubmitForReview,
@@ -27,6 +28,7 @@ export const targetParams: z.ZodType<TargetParams> = z.object({
 export const statusQuery: z.ZodType<GetReviewStatus.Request['query']> = z.object({ locale });
 export const submitBody: z.ZodType<SubmitForReview.Request['body']> = z.object({ locale });
 export const approveBody: z.ZodType<ApproveRevision.Request['body']> = z.object({ locale, revisionHash, comment: z.string().max(2000).optional().nullable() });
+export const reconfirmBody: z.ZodType<ReconfirmApproval.Request['body']> = z.object({ locale, revisionHash, comment: z.string().max(2000).optional().nullable() });
 export const rejectBody: z.ZodType<RejectRevision.Request['body']> = z.object({ locale, revisionHash, comment: z.string().max(2000) });
 export const unpublishBody: z.ZodType<UnpublishPage.Request['body']> = z.object({
   locale,

@@ -1,9 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { revisionDiff, type ReviewLogEntry } from 'clinic-domain';
+import { isReconfirmation, reviewDueState, revisionDiff, toIsoDate, type ReviewLogEntry } from 'clinic-domain';
 import type { z } from 'zod';
 import { REVIEWABLE } from '../../../../shared/contracts/review';
-import { approveBody, rejectBody, statusQuery, submitBody, targetParams, unpublishBody } from './request-schemas';
+import { approveBody, reconfirmBody, rejectBody, statusQuery, submitBody, targetParams, unpublishBody } from './request-schemas';
 import { ConflictError, type ReviewService } from '../review-service';
 import { REVIEW_ACTIONS } from '../roles';
 
@@ -47,6 +47,9 @@ export function reviewController(strapi: Core.Strapi) {
       const { revision, state, entries } = await reviews().stateOf(t);
       const lastApproved = [...entries].reverse().find((e) => e.decision === 'approved');
       const reviewer = await reviews().reviewerFor(ctx.state.user);
+      const live = await reviews().publishedRevision(t);
+      const mayDecide = can(ctx, REVIEW_ACTIONS.decide) && reviewer.isPhysician && Boolean(reviewer.providerDocumentId);
+      const nextReviewDue: string | null = live?.entry.nextReviewDue ?? null;
       ctx.body = {
         data: {
           ...t,
@@ -54,14 +57,18 @@ export function reviewController(strapi: Core.Strapi) {
           status: state.status,
           entry: state.entry ? publicEntry(state.entry) : null,
           lastApproval: state.lastApproval ? publicEntry(state.lastApproval) : null,
+          supersededBy: state.supersededBy ? publicEntry(state.supersededBy) : null,
+          standingRejection: state.standingRejection ? publicEntry(state.standingRejection) : null,
+          schedule: live ? { lastReviewedOn: live.entry.lastReviewedOn ?? null, nextReviewDue, dueState: reviewDueState(nextReviewDue, toIsoDate(new Date())) } : null,
           translationOutOfDate: await reviews().translationOutOfDate(t),
           medical: reviews().isMedical(t.contentType),
-          live: Boolean(await reviews().publishedRevision(t)),
-          history: entries.map(publicEntry).reverse(),
+          live: Boolean(live),
+          history: entries.map((entry, i) => ({ ...publicEntry(entry), reconfirmation: isReconfirmation(entries, i) })).reverse(),
           diffSinceLastApproval: revisionDiff(lastApproved?.revision ?? null, revision.content).filter((l) => l.kind !== 'same'),
           can: {
             submit: can(ctx, REVIEW_ACTIONS.submit),
-            decide: can(ctx, REVIEW_ACTIONS.decide) && reviewer.isPhysician && Boolean(reviewer.providerDocumentId),
+            decide: mayDecide,
+            reconfirm: mayDecide && state.status === 'approved' && (!live || live.hash === revision.hash),
           },
         },
       };
@@ -81,6 +88,16 @@ export function reviewController(strapi: Core.Strapi) {
       strapi.plugin('clinic').service('webhooks').announce({ event: 'approve', ...t });
       ctx.status = 201;
       ctx.body = { data: publicEntry(entry) };
+    }),
+
+    /** One step for a physician: approved, unchanged text confirmed again, its live page's review dates moved. */
+    reconfirm: answeringConflicts(async (ctx: any) => {
+      const body = parse(reconfirmBody, ctx.request.body);
+      const t = target(ctx, body.locale);
+      const { entry, republished } = await reviews().reconfirm(t, ctx.state.user, body);
+      await strapi.plugin('clinic').service('webhooks').announce({ event: 'approve', ...t });
+      ctx.status = 201;
+      ctx.body = { data: { ...publicEntry(entry), reconfirmation: true, republished } };
     }),
 
     reject: answeringConflicts(async (ctx: any) => {
@@ -104,7 +121,10 @@ export function reviewController(strapi: Core.Strapi) {
     },
 
     async due(ctx: any) {
-      ctx.body = { data: await reviews().due() };
+      const reviewer = await reviews().reviewerFor(ctx.state.user);
+      const mayDecide = can(ctx, REVIEW_ACTIONS.decide) && reviewer.isPhysician && Boolean(reviewer.providerDocumentId);
+      // The list offers re-confirming only to those who may do it.
+      ctx.body = { data: (await reviews().due()).map((item) => ({ ...item, reconfirmable: mayDecide && item.reconfirmable })) };
     },
   };
 }
