@@ -4,9 +4,10 @@ import { demoProcedures } from '../src/demo/demo-content';
 import { bootCms, type BootedCms } from './harness/strapi';
 
 /**
- * The site's procedure page query costs a fixed number of SQL statements, however many FAQs
- * and providers the procedure lists: relation and component resolvers are batched, not one
- * query per parent. Counted with knex's `query` event around one public request.
+ * The site's procedure page query costs a fixed number of SQL statements, however many FAQs,
+ * providers or sections the procedure lists: relation and component resolvers are batched
+ * (server/src/graphql/batched-relation-loads.ts), not one query per parent. Counted with
+ * knex's `query` event around one public request.
  */
 const PROCEDURE_OPERATIONS = readFileSync(path.resolve(__dirname, '../../web/src/lib/cms/operations/procedure.graphql'), 'utf8');
 const vertebro = demoProcedures.find((p) => p.key === 'vertebroplasty')!;
@@ -71,5 +72,30 @@ describe('SQL statements per procedure page query', () => {
     // eslint-disable-next-line no-console
     console.log(`ProcedureBySlug: ${small.statements} SQL statements with 3 FAQs, ${grown.statements} with ${GROWN}`);
     expect(grown.statements).toBe(small.statements);
+    // Unbatched, Strapi's resolvers sent 34 (two per section for its steps alone).
+    expect(small.statements).toBeLessThanOrEqual(16);
   }, 600_000);
+
+  it('answer each parent with its own page of a relation, as when asked one by one', async () => {
+    const list = (slug?: string) =>
+      cms.graphql(`query ($slug: String) {
+        clinicProcedures(locale: "es", sort: ["title:asc"], filters: { slug: { eq: $slug } }) {
+          slug
+          faqs(pagination: { start: 1, limit: 1 }) { question }
+          providers(pagination: { limit: 1 }) { fullName }
+          relatedProcedures { slug }
+          sections { heading steps(pagination: { limit: 2 }) { title } }
+          localizations { locale slug }
+        }
+      }`, slug ? { slug } : {});
+    const together = await list();
+    expect(together.status).toBe(200);
+    const procedures = together.body.data.clinicProcedures as Array<{ slug: string }>;
+    expect(procedures.length).toBeGreaterThan(1);
+    for (const procedure of procedures) {
+      const alone = await list(procedure.slug);
+      expect(alone.body.data.clinicProcedures).toEqual([procedure]);
+    }
+    expect(procedures.find((p) => p.slug === vertebro.text.es.slug)).toMatchObject({ faqs: [{ question: expect.any(String) }] });
+  });
 });

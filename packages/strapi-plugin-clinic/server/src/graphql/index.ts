@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { CLINIC_CONTENT_TYPES, clinicUid } from '../content-api';
+import { batchRelationLoads, gatherGraphqlLoads } from './batched-relation-loads';
 
 /**
  * The GraphQL contract of the clinic content. Loaded only when the GraphQL plugin is
@@ -8,6 +9,9 @@ import { CLINIC_CONTENT_TYPES, clinicUid } from '../content-api';
  */
 export function registerGraphqlExtension(strapi: Core.Strapi): void {
   const extension = strapi.plugin('graphql').service('extension');
+  // Relation and component fields of one request are read together, not one query per parent.
+  batchRelationLoads(strapi);
+  strapi.server.use(gatherGraphqlLoads(strapi));
 
   for (const name of CLINIC_CONTENT_TYPES) extension.shadowCRUD(clinicUid(name)).disableMutations();
   // The review log is never part of the public API.
