@@ -1,6 +1,5 @@
 import type { ReactNode } from 'react';
 import { draftMode } from 'next/headers';
-import { NextIntlClientProvider } from 'next-intl';
 import { getTranslations } from 'next-intl/server';
 import { getSiteChrome } from '@/lib/cms';
 import { openLayout } from '@/lib/localized-page';
@@ -64,7 +63,8 @@ export default async function LocaleLayout({ children, params }: { children: Rea
         </header>
         <main id="main" tabIndex={-1}>
           <div className="container">
-            <NextIntlClientProvider>{children}</NextIntlClientProvider>
+            {/* No NextIntlClientProvider: client components get their strings as props, so no messages (nor next-intl's client code) are sent to the browser. */}
+            {children}
           </div>
         </main>
         <footer className="site-footer">
