@@ -15,8 +15,29 @@ export default ({ env }: { env: any }) => ({
       siteUrl: env('SITE_URL', 'http://localhost:3000'),
       // The site's operation allowlist (web/src/lib/cms/generated/operation-allowlist.json); when set, GraphQL runs nothing else.
       graphqlAllowlist: env('CLINIC_GRAPHQL_ALLOWLIST', ''),
+      // The daily review reminder (physicians: reviews due and waiting; editors: rejections), sent by email.
+      reviewDigest: {
+        enabled: env.bool('CLINIC_REVIEW_DIGEST_ENABLED', false),
+        hour: env.int('CLINIC_REVIEW_DIGEST_HOUR', 7),
+        minute: env.int('CLINIC_REVIEW_DIGEST_MINUTE', 0),
+        timezone: env('CLINIC_REVIEW_DIGEST_TIMEZONE', 'UTC'),
+        adminUrl: env('CLINIC_ADMIN_URL', `${env('PUBLIC_URL', '') || `http://localhost:${env.int('PORT', 1337)}`}/admin`),
+      },
       // The largest picture (bytes) the media library accepts; only JPEG, PNG, WebP, AVIF and GIF are.
       uploadMaxBytes: env.int('CLINIC_UPLOAD_MAX_BYTES', 10 * 1024 * 1024),
+    },
+  },
+  // Strapi's email plugin over SMTP (nodemailer): the review reminders go through it.
+  email: {
+    config: {
+      provider: 'nodemailer',
+      providerOptions: {
+        host: env('SMTP_HOST', 'localhost'),
+        port: env.int('SMTP_PORT', 587),
+        secure: env.bool('SMTP_SECURE', false),
+        ...(env('SMTP_USERNAME', '') ? { auth: { user: env('SMTP_USERNAME'), pass: env('SMTP_PASSWORD', '') } } : {}),
+      },
+      settings: { defaultFrom: env('EMAIL_FROM', 'Medical review <reviews@clinic.test>'), defaultReplyTo: env('EMAIL_REPLY_TO', env('EMAIL_FROM', 'reviews@clinic.test')) },
     },
   },
   'users-permissions': {

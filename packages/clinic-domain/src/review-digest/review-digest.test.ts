@@ -1,4 +1,4 @@
-import { buildReviewDigests, digestDeliveryKey, digestLanguage, standingRejections, type DigestInput, type DigestLogEntry } from './review-digest';
+import { buildReviewDigests, calendarDayIn, digestDeliveryKey, digestLanguage, standingRejections, type DigestInput, type DigestLogEntry } from './review-digest';
 import { renderDigestEmail } from './review-digest-email';
 
 const PROCEDURE = 'plugin::clinic.procedure';
@@ -85,6 +85,12 @@ describe('digestLanguage and the delivery key', () => {
     expect(digestLanguage('es-MX', 'en', ['en', 'es'])).toBe('es');
     expect(digestLanguage(null, 'es', ['en', 'es'])).toBe('es');
     expect(digestLanguage('fr', 'de', ['en', 'es'])).toBe('en');
+  });
+
+  it("takes the clinic's day in its time zone", () => {
+    const lateEvening = new Date('2026-11-25T03:30:00Z');
+    expect(calendarDayIn(lateEvening, 'UTC')).toBe('2026-11-25');
+    expect(calendarDayIn(lateEvening, 'America/Chicago')).toBe('2026-11-24');
   });
 
   it('is one per recipient per day', () => {

@@ -123,3 +123,9 @@ export function buildReviewDigests(input: DigestInput): ReviewDigest[] {
 
 /** One digest per recipient per day: the key under which a sent digest is recorded. */
 export const digestDeliveryKey = (day: string, recipientId: string) => `${day}|${recipientId}`;
+
+/** The calendar day (YYYY-MM-DD) an instant falls on in a time zone: the clinic's "today". */
+export function calendarDayIn(instant: Date, timeZone: string): string {
+  const parts = Object.fromEntries(new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(instant).map((p) => [p.type, p.value]));
+  return `${parts.year}-${parts.month}-${parts.day}`;
+}

@@ -5,6 +5,7 @@ import { ensureInitialLocales, forgetLocalesOnChange, guardLocaleDeletion } from
 import { medicalContentTypesOf, type ClinicPluginConfig } from './config';
 import { registerReviewActions } from './review/roles';
 import { reviewLog } from './review/review-log';
+import { reviewDigestService } from './review/digest/review-digest-service';
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
   forgetLocalesOnChange(strapi);
@@ -15,4 +16,5 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   // Before the admin's own bootstrap, which drops permissions of unknown actions.
   await registerReviewActions(strapi);
   await reviewLog(strapi).ensureSequenceIndex();
+  await reviewDigestService(strapi).schedule();
 };

@@ -16,9 +16,24 @@ export interface ClinicPluginConfig {
   graphqlLimits: GraphqlLimits;
   /** Path (from the CMS's folder) to the site's operation allowlist; when set, only those operations run. Empty: off. */
   graphqlAllowlist: string;
+  /** The daily review reminder by email (see review/digest). */
+  reviewDigest: ReviewDigestConfig;
   /** Largest file (bytes) the media library accepts on any upload path; only JPEG, PNG, WebP, AVIF and GIF images are accepted. */
   uploadMaxBytes: number;
 }
+
+export interface ReviewDigestConfig {
+  /** Off by default: a CMS without a mail server sends nothing. */
+  enabled: boolean;
+  /** The hour (0-23) and minute it is sent, in `timezone`, which also decides what "today" is. */
+  hour: number;
+  minute: number;
+  timezone: string;
+  /** The admin's address, for links in the email (e.g. https://cms.example.org/admin). */
+  adminUrl: string;
+}
+
+export const defaultReviewDigest: ReviewDigestConfig = { enabled: false, hour: 7, minute: 0, timezone: 'UTC', adminUrl: 'http://localhost:1337/admin' };
 
 export interface GraphqlLimits {
   maxAliases: number;
@@ -51,6 +66,7 @@ export const defaultConfig: ClinicPluginConfig = {
   siteUrl: 'http://localhost:3000',
   graphqlLimits: defaultGraphqlLimits,
   graphqlAllowlist: '',
+  reviewDigest: defaultReviewDigest,
   uploadMaxBytes: DEFAULT_UPLOAD_MAX_BYTES,
 };
 
@@ -66,5 +82,19 @@ export default {
     }
     if (!Number.isInteger(config.uploadMaxBytes) || config.uploadMaxBytes < 1) throw new Error('clinic.uploadMaxBytes must be a positive whole number of bytes');
     if (typeof config.graphqlAllowlist !== 'string') throw new Error('clinic.graphqlAllowlist must be a file path (or empty)');
+    validateReviewDigest(config.reviewDigest);
   },
 };
+
+function validateReviewDigest(digest: ReviewDigestConfig | undefined): void {
+  if (!digest) return;
+  if (typeof digest.enabled !== 'boolean') throw new Error('clinic.reviewDigest.enabled must be true or false');
+  if (!Number.isInteger(digest.hour) || digest.hour < 0 || digest.hour > 23) throw new Error('clinic.reviewDigest.hour must be a whole hour from 0 to 23');
+  if (!Number.isInteger(digest.minute) || digest.minute < 0 || digest.minute > 59) throw new Error('clinic.reviewDigest.minute must be a whole minute from 0 to 59');
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: digest.timezone });
+  } catch {
+    throw new Error(`clinic.reviewDigest.timezone must be an IANA time zone such as UTC or America/Chicago (got "${digest.timezone}")`);
+  }
+  if (!/^https?:\/\//.test(digest.adminUrl)) throw new Error('clinic.reviewDigest.adminUrl must be the admin\'s http(s) address');
+}

@@ -10,21 +10,24 @@ import { reviewAdminRoutes } from './review/admin-api/routes';
 import { webhookService } from './webhooks/webhook-service';
 import { previewService } from './preview/preview-service';
 import { previewController } from './preview/preview-controller';
+import { readingLevelAndDigestControllers, readingLevelAndDigestRoutes } from './review/admin-api/reading-level-and-digest-routes';
+import { reviewDigestService } from './review/digest/review-digest-service';
 
 const plugin: Record<string, unknown> = {
   register,
   bootstrap,
   config,
   contentTypes,
-  controllers: { ...controllers, review: ({ strapi }: any) => reviewController(strapi), preview: ({ strapi }: any) => previewController(strapi) },
+  controllers: { ...controllers, review: ({ strapi }: any) => reviewController(strapi), preview: ({ strapi }: any) => previewController(strapi), ...readingLevelAndDigestControllers },
   services: {
     ...services,
     reviews: ({ strapi }: any) => reviewService(strapi),
     webhooks: ({ strapi }: any) => webhookService(strapi),
     preview: ({ strapi }: any) => previewService(strapi),
+    reviewDigest: ({ strapi }: any) => reviewDigestService(strapi),
     setup: setupService,
   },
-  routes: { ...contentApiRoutes, admin: reviewAdminRoutes },
+  routes: { ...contentApiRoutes, admin: { ...reviewAdminRoutes, routes: [...reviewAdminRoutes.routes, ...readingLevelAndDigestRoutes] } },
 };
 
 export default plugin;

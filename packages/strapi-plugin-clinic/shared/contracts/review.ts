@@ -53,6 +53,8 @@ export interface QueueItemView {
   submittedBy: string;
   submittedAt: string;
   revisionHash: string;
+  /** Each text section's reading level against the clinic's target (a hint). */
+  readingLevels: import('./reading-level').PageReadingLevelsView | null;
 }
 
 export interface DueItemView {

@@ -87,6 +87,7 @@ export const CONTENT_TYPE_FIELD_TEXTS: Record<string, FieldTexts> = {
         'Free language help, one tagline per language (US: Section 1557, 45 CFR 92.11 asks for the 15 languages most spoken in your state). Shown at the foot of every page and on the language assistance page, the same in every site language. Not medical text: editors publish it with the clinic details.',
     },
     defaultReviewIntervalMonths: { label: 'Default review interval (months)', description: 'How often physicians review medical pages, unless a page sets its own interval.' },
+    readingLevelTarget: { label: 'Reading level target (school grade)', description: 'The grade patient text should read at (health-literacy guidance: 8). The Medical review panel and page show each section against it, as a hint.' },
     allowSelfApproval: {
       label: 'Allow self-approval (super admins)',
       description: 'On: a physician may approve a revision they submitted themselves. Off: another physician must approve it.',

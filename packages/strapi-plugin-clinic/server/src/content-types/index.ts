@@ -4,6 +4,7 @@ import faq from './faq';
 import rebrandNotice from './rebrand-notice';
 import clinic from './clinic';
 import reviewEntry from './review-entry';
+import reviewDigestDelivery from './review-digest-delivery';
 
 export default {
   procedure,
@@ -12,4 +13,5 @@ export default {
   'rebrand-notice': rebrandNotice,
   clinic,
   'review-entry': reviewEntry,
+  'review-digest-delivery': reviewDigestDelivery,
 };

@@ -32,6 +32,8 @@ const CLINIC_UID = 'plugin::clinic.clinic';
 export const REVIEW_ENTRY_UID = 'plugin::clinic.review-entry';
 const UPLOAD_FILE = 'plugin::upload.file';
 const REVIEW_ENTRY_TABLE = 'clinic_review_entries';
+const DIGEST_DELIVERY_UID = 'plugin::clinic.review-digest-delivery';
+const DIGEST_DELIVERY_TABLE = 'clinic_review_digest_deliveries';
 
 const publicationFilter = (versions: Versions) =>
   versions === 'published' ? { publishedAt: { $notNull: true } } : versions === 'draft' ? { publishedAt: { $null: true } } : {};
@@ -265,6 +267,46 @@ function createClinicRepository(strapi: Core.Strapi) {
     /** Appends one row to the review log (the query engine: the Document Service refuses review log writes). */
     appendReviewLogRow(data: Record<string, unknown>): Promise<Record<string, any>> {
       return rows(REVIEW_ENTRY_UID).create({ data });
+    },
+
+    // --- Review reminders and reading levels ---------------------------------------------
+
+    /** The clinic's reading level target as stored (published first); the domain validates it. */
+    async readingLevelTarget(): Promise<unknown> {
+      return (await publishedFirst(CLINIC_UID, {}, ['readingLevelTarget']))?.readingLevelTarget ?? null;
+    },
+
+    /** Active admin accounts holding a role, with what a reminder needs (name, email, interface language). */
+    adminAccountsWithRole(roleCode: string): Promise<Array<{ id: number; email: string; firstname?: string | null; lastname?: string | null; preferedLanguage?: string | null }>> {
+      return rows('admin::user').findMany({ where: { roles: { code: roleCode }, isActive: true, blocked: false }, select: ['id', 'email', 'firstname', 'lastname', 'preferedLanguage'] });
+    },
+
+    /** Which provider each of these admin accounts signs as (a super admin's link). */
+    async providersOfReviewerAccounts(accountIds: number[]): Promise<Map<number, string>> {
+      if (!accountIds.length) return new Map();
+      const found: Array<{ documentId: string; reviewerAccountId: number }> = await rows(PROVIDER_UID).findMany({ where: { reviewerAccountId: { $in: accountIds } }, select: ['documentId', 'reviewerAccountId'] });
+      return new Map(found.map((row) => [Number(row.reviewerAccountId), row.documentId]));
+    },
+
+    /** A unique index on the delivery key: of two servers sending the same day's digest, one claims it. */
+    async ensureDigestDeliveryIndex(): Promise<void> {
+      await strapi.db.connection.raw(`CREATE UNIQUE INDEX IF NOT EXISTS clinic_review_digest_deliveries_key_uq ON ${DIGEST_DELIVERY_TABLE} (delivery_key)`);
+    },
+
+    /** Records a digest as sent before sending it; false when it already was (that day, that recipient). */
+    async claimDigestDelivery(data: { deliveryKey: string; day: string; recipientId: string; recipientEmail: string; sentAt: Date }): Promise<boolean> {
+      try {
+        await rows(DIGEST_DELIVERY_UID).create({ data });
+        return true;
+      } catch (error) {
+        if (/unique|duplicate/i.test(String((error as Error)?.message))) return false;
+        throw error;
+      }
+    },
+
+    /** Gives a claim back when the mail server refused the message, so the next run tries again. */
+    async releaseDigestDelivery(deliveryKey: string): Promise<void> {
+      await rows(DIGEST_DELIVERY_UID).deleteMany({ where: { deliveryKey } });
     },
 
     // --- Media library ---------------------------------------------------------------------

@@ -28,6 +28,7 @@ import { medicalContentTypesOf, type ClinicPluginConfig } from '../config';
 import { defaultLocaleCode } from '../locales/locales';
 import { documentTitle } from './document-title';
 import { clinicRepository } from '../repository/clinic-repository';
+import { readingLevels } from './reading-levels';
 import { REVIEWABLE } from '../../../shared/contracts/review';
 
 /** Content types with review fields (medical or not: see the plugin's medicalContentTypes). */
@@ -290,11 +291,12 @@ export function reviewService(strapi: Core.Strapi) {
       for (const entry of entries) latestByTarget.set(`${entry.contentType}|${entry.reviewedDocumentId}|${entry.locale}`, entry);
       const waiting = [...latestByTarget.values()].filter((e) => e.decision === 'submitted');
       const items = [];
+      const readingTarget = await readingLevels(strapi).target();
       for (const entry of waiting) {
         const revision = await loadDraftRevision(strapi, entry.contentType, entry.reviewedDocumentId, entry.locale);
         // A text edited after submission is no longer the revision that was submitted.
         if (!revision || revision.hash !== entry.revisionHash) continue;
-        items.push({ contentType: entry.contentType, documentId: entry.reviewedDocumentId, locale: entry.locale, title: documentTitle(revision.entry), submittedBy: entry.actorName, submittedAt: entry.at, revisionHash: entry.revisionHash });
+        items.push({ contentType: entry.contentType, documentId: entry.reviewedDocumentId, locale: entry.locale, title: documentTitle(revision.entry), submittedBy: entry.actorName, submittedAt: entry.at, revisionHash: entry.revisionHash, readingLevels: await readingLevels(strapi).of(entry.contentType, revision.entry, entry.locale, readingTarget) });
       }
       return items.sort((a, b) => a.submittedAt.localeCompare(b.submittedAt));
     },
