@@ -27,5 +27,4 @@ export async function RebrandBanner({ notices, now = new Date() }: { notices: Re
   );
 }
 
-/** Runs before paint: a dismissed (or expired) notice never flashes on later pages. */
-export const hideDismissedNoticeScript = `try{var d=JSON.parse(localStorage.getItem('dismissed-notices')||'[]');var s=document.createElement('style');s.textContent=d.map(function(i){return '[data-notice-id="'+String(i).replace(/[^\\w-]/g,'')+'"]{display:none!important}'}).join('');document.head.appendChild(s)}catch(e){}`;
+export { hideDismissedNoticeScript } from './hide-dismissed-notice-script';

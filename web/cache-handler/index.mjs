@@ -1,0 +1,47 @@
+/**
+ * The site's Next.js cache handler (`cacheHandler` in next.config.ts), loaded by `next build`
+ * and `next start` as plain JavaScript.
+ *
+ * - Every cached HTML page gets its own Content-Security-Policy header, naming the SHA-256 of
+ *   each inline script it holds (Next's flight data, our notice script), computed once when the
+ *   entry is stored. Next serves a cached page with the headers of its entry; on the first,
+ *   uncached render it sends the very object that was stored, so that response carries the
+ *   policy too. Pages stay static: no nonce, no per-request render.
+ * - With REDIS_URL, entries and tag revalidations live in Redis (see redis-cache.mjs), shared by
+ *   every instance of the site; without it, Next's own file-system cache, unchanged.
+ */
+import { createRequire } from 'node:module';
+import { createRedisCache } from './redis-cache.mjs';
+
+const require = createRequire(import.meta.url);
+const FileSystemCache = require('next/dist/server/lib/incremental-cache/file-system-cache.js').default;
+const { policyForHtml } = require('../src/lib/security/content-security-policy.cjs');
+
+const CSP = 'content-security-policy';
+
+/** Gives a cached HTML page its policy; every other entry (fetches, route handlers) is left alone. */
+function withPagePolicy(value, { overwrite }) {
+  if (value?.kind !== 'APP_PAGE' || typeof value.html !== 'string') return value;
+  // Mutated in place on purpose: Next answers the first render with this same object.
+  value.headers ??= {};
+  if (overwrite || !value.headers[CSP]) value.headers[CSP] = policyForHtml(value.html);
+  return value;
+}
+
+class PolicyFileSystemCache extends FileSystemCache {
+  async get(...args) {
+    const entry = await super.get(...args);
+    // Pages prerendered by `next build` were stored before this handler saw them.
+    if (entry?.value) withPagePolicy(entry.value, { overwrite: false });
+    return entry;
+  }
+
+  async set(key, data, ctx) {
+    withPagePolicy(data, { overwrite: true });
+    return super.set(key, data, ctx);
+  }
+}
+
+const SiteCacheHandler = process.env.REDIS_URL ? createRedisCache({ url: process.env.REDIS_URL, withPagePolicy }) : PolicyFileSystemCache;
+
+export default SiteCacheHandler;

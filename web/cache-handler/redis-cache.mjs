@@ -1,0 +1,171 @@
+/**
+ * A Next.js 16 `cacheHandler` that keeps the page, route and fetch cache in Redis, so that
+ * several `next start` instances serve the same entries and a tag revalidated on one (the CMS
+ * webhook reaches one instance) is expired on all of them.
+ *
+ * Keys: `<prefix><build id>:entry:<cache key>` (a new build never serves an older build's HTML)
+ * and one hash `<prefix>tags` of tag -> { stale, expired } in milliseconds, shared across builds.
+ * Redis down: a read is a miss (the page renders from the CMS) and a write is skipped, each
+ * within a second; the site keeps answering.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { createClient } from 'redis';
+
+// Next's in-process record of revalidated tags, which it also consults before serving an entry.
+const { tagsManifest } = createRequire(import.meta.url)('next/dist/server/lib/incremental-cache/tags-manifest.external.js');
+
+const CACHE_TAGS_HEADER = 'x-next-cache-tags';
+const TIMEOUT_MS = 1_000;
+// Long enough to serve pages through a CMS outage; tags, not age, decide freshness.
+const MAX_TTL_SECONDS = 30 * 24 * 3600;
+
+let shared = null;
+let lastComplaint = 0;
+
+function complain(what, error) {
+  if (Date.now() - lastComplaint < 10_000) return;
+  lastComplaint = Date.now();
+  console.warn(`Redis cache: ${what} failed (${error?.message ?? error}); serving without the shared cache.`);
+}
+
+/** One connection per process, opened on first use and reopened by node-redis after a drop. */
+function connection(url) {
+  if (!shared) {
+    const client = createClient({
+      url,
+      // Fail at once while disconnected instead of queueing behind a dead socket.
+      disableOfflineQueue: true,
+      socket: { connectTimeout: TIMEOUT_MS, reconnectStrategy: (retries) => Math.min(250 * 2 ** retries, 5_000) },
+    });
+    client.on('error', (error) => complain('the connection', error));
+    shared = { client, ready: client.connect().catch((error) => complain('connecting', error)) };
+  }
+  return shared;
+}
+
+async function command(url, what, run) {
+  const { client, ready } = connection(url);
+  let timer;
+  try {
+    await ready;
+    if (!client.isReady) throw new Error('not connected');
+    return await Promise.race([run(client), new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('timed out')), TIMEOUT_MS)))]);
+  } catch (error) {
+    complain(what, error);
+    return undefined;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** JSON with the Buffers (RSC payloads, route bodies) and Maps (segment data) Next stores. */
+function serialize(entry) {
+  return JSON.stringify(entry, function (key, value) {
+    const raw = this[key];
+    if (Buffer.isBuffer(raw)) return { $buffer: raw.toString('base64') };
+    if (raw instanceof Map) return { $map: [...raw.entries()] };
+    return value;
+  });
+}
+
+function deserialize(text) {
+  return JSON.parse(text, (_key, value) => {
+    if (value && typeof value === 'object') {
+      if (typeof value.$buffer === 'string') return Buffer.from(value.$buffer, 'base64');
+      if (Array.isArray(value.$map)) return new Map(value.$map);
+    }
+    return value;
+  });
+}
+
+/** The tags an entry depends on: a page's or route's from its headers, a fetch's from the request context. */
+function tagsOf(entry, ctx) {
+  const value = entry.value;
+  if (value?.kind === 'FETCH') return [...(ctx?.tags ?? []), ...(ctx?.softTags ?? []), ...(value.tags ?? [])];
+  const header = value?.headers?.[CACHE_TAGS_HEADER];
+  return typeof header === 'string' && header ? header.split(',') : [];
+}
+
+/**
+ * Whether a revalidation after the entry was stored voids it. A tag marked stale only (Next's
+ * 'max' profile) is treated as expired too: other instances cannot serve it stale-while-
+ * revalidating through this interface, and a fresh render is the safe side.
+ */
+export function isVoidedByTags(lastModified, states, now = Date.now()) {
+  return states.some((state) => {
+    if (!state) return false;
+    const { stale, expired } = state;
+    if (typeof expired === 'number' && expired <= now && expired > lastModified) return true;
+    return typeof stale === 'number' && stale > lastModified;
+  });
+}
+
+function buildIdOf(serverDistDir) {
+  try {
+    return readFileSync(join(serverDistDir, '..', 'BUILD_ID'), 'utf8').trim();
+  } catch {
+    return 'build';
+  }
+}
+
+export function createRedisCache({ url, withPagePolicy, prefix = process.env.REDIS_KEY_PREFIX ?? 'clinic-site:' }) {
+  const tagsKey = `${prefix}tags`;
+
+  return class RedisCache {
+    constructor(ctx) {
+      this.entryPrefix = `${prefix}${buildIdOf(ctx.serverDistDir ?? '.next/server')}:entry:`;
+    }
+
+    async get(key, ctx) {
+      const text = await command(url, 'a read', (client) => client.get(this.entryPrefix + key));
+      if (!text) return null;
+      let entry;
+      try {
+        entry = deserialize(text);
+      } catch {
+        return null;
+      }
+      const tags = [...new Set(tagsOf(entry, ctx))];
+      if (tags.length) {
+        const states = await command(url, 'a tag check', (client) => client.hmGet(tagsKey, tags));
+        // Unknown tag state: do not risk serving what a revalidation may have voided.
+        if (!states) return null;
+        if (isVoidedByTags(entry.lastModified, states.map((s) => (s ? JSON.parse(s) : null)))) return null;
+      }
+      if (entry.value) withPagePolicy(entry.value, { overwrite: false });
+      return entry;
+    }
+
+    async set(key, data, ctx) {
+      withPagePolicy(data, { overwrite: true });
+      if (!data) {
+        await command(url, 'a delete', (client) => client.del(this.entryPrefix + key));
+        return;
+      }
+      const cacheControl = ctx?.fetchCache ? undefined : ctx?.cacheControl;
+      const entry = { value: data, lastModified: Date.now(), cacheControl };
+      const expire = typeof cacheControl?.expire === 'number' ? cacheControl.expire : MAX_TTL_SECONDS;
+      const ttl = Math.max(60, Math.min(MAX_TTL_SECONDS, expire));
+      await command(url, 'a write', (client) => client.set(this.entryPrefix + key, serialize(entry), { EX: ttl }));
+    }
+
+    async revalidateTag(tags, durations) {
+      const list = typeof tags === 'string' ? [tags] : [...tags];
+      if (!list.length) return;
+      const now = Date.now();
+      const states = {};
+      for (const tag of list) {
+        // As Next's own handler: a profile marks the tag stale now and expired after `expire` seconds; none expires it now.
+        const state = durations ? { stale: now, ...(durations.expire !== undefined ? { expired: now + durations.expire * 1000 } : {}) } : { expired: now };
+        states[tag] = JSON.stringify(state);
+        // This instance stays right even while Redis is unreachable.
+        tagsManifest.set(tag, { ...tagsManifest.get(tag), ...state });
+      }
+      await command(url, 'a revalidation', (client) => client.hSet(tagsKey, states));
+    }
+
+    resetRequestCache() {}
+  };
+}
