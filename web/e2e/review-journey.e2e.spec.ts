@@ -150,3 +150,56 @@ test('the review queue works in Spanish and with the keyboard', async ({ browser
   await physician.context().close();
   await fetch(`${CMS_URL}/admin/users/me`, { method: 'PUT', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ preferedLanguage: 'en' }) });
 });
+
+test('reviews come due: the dates in both languages, the clinic’s overdue notice, and a physician re-confirms from the Medical review page', async ({ browser, page }) => {
+  const OVERDUE_ES = '/es/procedures/inyeccion-epidural-de-esteroides';
+  const format = (locale: string, isoDate: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${isoDate}T00:00:00Z`));
+  const jsonLd = async () => (await page.locator('script[type="application/ld+json"]').allTextContents()).map((text) => JSON.parse(text));
+
+  // Last reviewed and next review due, from the approval, in every locale; lastReviewed in the JSON-LD.
+  await page.goto('/en/providers/thomas-stauss');
+  await expect(page.getByTestId('review-dates')).toHaveText('Last reviewed: March 2, 2026 · Next review due: March 2, 2027');
+  await page.goto('/es/providers/thomas-stauss');
+  await expect(page.getByTestId('review-dates')).toHaveText('Última revisión: 2 de marzo de 2026 · Próxima revisión: 2 de marzo de 2027');
+  await page.goto(OVERDUE_ES);
+  await expect(page.getByTestId('review-dates')).toHaveText('Última revisión: 3 de noviembre de 2025 · Próxima revisión: 3 de noviembre de 2026');
+  expect(await jsonLd()).toEqual(expect.arrayContaining([expect.objectContaining({ '@type': 'MedicalWebPage', lastReviewed: '2025-11-03' })]));
+  // Overdue, and live; the clinic has not asked to tell patients yet.
+  await expect(page.getByTestId('review-overdue-notice')).toHaveCount(0);
+
+  // A super admin turns the notice on (the field is the same in every language; each goes live with its publish).
+  const single = `${CMS_URL}/content-manager/single-types/plugin::clinic.clinic`;
+  const headers = { authorization: `Bearer ${await adminToken('admin@clinic.test')}`, 'content-type': 'application/json' };
+  const setNotice = async (on: boolean) => {
+    const clinic = (await (await fetch(`${single}?locale=en`, { headers })).json()).data;
+    const put = await fetch(`${single}?locale=en`, { method: 'PUT', headers, body: JSON.stringify({ ...clinic, showOverdueReviewNotice: on }) });
+    expect(put.status).toBe(200);
+    for (const locale of ['en', 'es']) expect((await fetch(`${single}/actions/publish?locale=${locale}`, { method: 'POST', headers, body: '{}' })).status).toBe(200);
+  };
+  await setNotice(true);
+  await expect(async () => {
+    await page.goto(OVERDUE_ES);
+    await expect(page.getByTestId('review-overdue-notice')).toHaveText(/La revisión médica programada de esta página \(prevista para el 3 de noviembre de 2026\) aún no se ha hecho/, { timeout: 1000 });
+  }).toPass({ timeout: 20_000 });
+  await page.goto('/en/providers/thomas-stauss');
+  await expect(page.getByTestId('review-overdue-notice')).toHaveCount(0);
+
+  // The physician re-confirms the unchanged Spanish text from the list, in one action.
+  const physician = await signIn(browser, 'physician@clinic.test');
+  await physician.goto(`${ADMIN_URL}/plugins/clinic`);
+  const row = physician.getByTestId('clinic-reviews-due').getByRole('row').filter({ hasText: 'Inyección epidural de esteroides' });
+  await expect(row).toContainText('Overdue');
+  await row.getByRole('button', { name: 'Re-confirm' }).click();
+  await expect(physician.getByText('Re-confirmed. The review dates moved.').first()).toBeVisible();
+  await expect(physician.getByTestId('clinic-reviews-due').getByRole('row').filter({ hasText: 'Inyección epidural de esteroides' })).toHaveCount(0);
+  await physician.context().close();
+
+  const today = new Date().toISOString().slice(0, 10);
+  await expect(async () => {
+    await page.goto(OVERDUE_ES);
+    await expect(page.getByTestId('review-dates')).toContainText(`Última revisión: ${format('es', today)}`, { timeout: 1000 });
+  }).toPass({ timeout: 20_000 });
+  await expect(page.getByTestId('review-overdue-notice')).toHaveCount(0);
+  expect(await jsonLd()).toEqual(expect.arrayContaining([expect.objectContaining({ '@type': 'MedicalWebPage', lastReviewed: today })]));
+  await setNotice(false);
+});

@@ -29,7 +29,7 @@ const wire: any = {
 describe('reshaping CMS data', () => {
   it('turns a procedure into the site’s shape, with the byline from the approval fields', () => {
     const p = reshapeProcedure(wire);
-    expect(p.byline).toEqual({ reviewerName: 'Thomas Stauss, MD', reviewerSlug: 'thomas-stauss', reviewedOn: '2026-04-25' });
+    expect(p.byline).toEqual({ reviewerName: 'Thomas Stauss, MD', reviewerSlug: 'thomas-stauss', reviewedOn: '2026-04-25', nextReviewDue: '2027-04-25' });
     expect(p.otherNames).toEqual(['Otro']);
     expect(p.faqs).toHaveLength(1);
     expect(p.providers[0]!.displayName).toBe('Thomas Stauss, MD');
@@ -45,12 +45,12 @@ describe('reshaping CMS data', () => {
 
   it('names the reviewer as the approval recorded them, whatever their bio says now', () => {
     const renamed = { ...wire, reviewedBy: { slug: 'thomas-q-stauss', fullName: 'Thomas Q. Stauss' } };
-    expect(reshapeProcedure(renamed).byline).toEqual({ reviewerName: 'Thomas Stauss, MD', reviewerSlug: 'thomas-q-stauss', reviewedOn: '2026-04-25' });
+    expect(reshapeProcedure(renamed).byline).toEqual({ reviewerName: 'Thomas Stauss, MD', reviewerSlug: 'thomas-q-stauss', reviewedOn: '2026-04-25', nextReviewDue: '2027-04-25' });
   });
 
   it('reshapes the clinic and its rebrand notices', () => {
-    const chrome = reshapeChrome({ clinicClinic: { name: 'C', phone: '1', address: null }, clinicRebrandNotices: [{ documentId: 'n', previousName: 'A', newName: 'B', message: 'm', phone: null, startsAt: 's', endsAt: 'e' }] } as any);
-    expect(chrome.clinic).toEqual({ name: 'C', phone: '1', address: null });
+    const chrome = reshapeChrome({ clinicClinic: { name: 'C', phone: '1', address: null, showOverdueReviewNotice: true }, clinicRebrandNotices: [{ documentId: 'n', previousName: 'A', newName: 'B', message: 'm', phone: null, startsAt: 's', endsAt: 'e' }] } as any);
+    expect(chrome.clinic).toMatchObject({ name: 'C', phone: '1', address: null, showOverdueReviewNotice: true });
     expect(chrome.notices[0]).toMatchObject({ previousName: 'A', newName: 'B' });
   });
 

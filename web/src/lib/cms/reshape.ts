@@ -22,9 +22,20 @@ export function displayName(name: string, credentials?: string | null): string {
 }
 
 /** The byline names the reviewer exactly as the approval recorded them, never their bio as it reads today. */
-function byline(approval: { reviewedByName?: string | null; reviewedByCredentials?: string | null; reviewedBy?: { slug?: string | null } | null; lastReviewedOn?: string | null }): Byline | null {
+function byline(approval: {
+  reviewedByName?: string | null;
+  reviewedByCredentials?: string | null;
+  reviewedBy?: { slug?: string | null } | null;
+  lastReviewedOn?: string | null;
+  nextReviewDue?: string | null;
+}): Byline | null {
   if (!approval.reviewedByName || !approval.lastReviewedOn) return null;
-  return { reviewerName: displayName(approval.reviewedByName, approval.reviewedByCredentials), reviewerSlug: approval.reviewedBy?.slug ?? null, reviewedOn: approval.lastReviewedOn };
+  return {
+    reviewerName: displayName(approval.reviewedByName, approval.reviewedByCredentials),
+    reviewerSlug: approval.reviewedBy?.slug ?? null,
+    reviewedOn: approval.lastReviewedOn,
+    nextReviewDue: approval.nextReviewDue ?? null,
+  };
 }
 
 const faq = (f: { documentId: string; question: string; answer: string }): Faq => ({ documentId: f.documentId, question: f.question, answer: f.answer });
@@ -112,7 +123,7 @@ export function reshapeFaqGroups(data: FaqPageQuery): FaqGroup[] {
 export function reshapeChrome(data: SiteChromeQuery): SiteChrome {
   const c = data.clinicClinic;
   return {
-    clinic: c ? { name: c.name, phone: c.phone, address: c.address ?? null } : null,
+    clinic: c ? { name: c.name, phone: c.phone, address: c.address ?? null, showOverdueReviewNotice: Boolean(c.showOverdueReviewNotice) } : null,
     notices: data.clinicRebrandNotices.filter(present).map((n) => ({
       documentId: n.documentId,
       previousName: n.previousName,

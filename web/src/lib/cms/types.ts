@@ -29,6 +29,8 @@ export interface Byline {
   reviewerName: string;
   reviewerSlug: string | null;
   reviewedOn: string;
+  /** The approval date plus the review interval (YYYY-MM-DD). */
+  nextReviewDue: string | null;
 }
 
 export interface Faq {
@@ -83,6 +85,8 @@ export interface Clinic {
   name: string;
   phone: string;
   address: string | null;
+  /** Whether a page past its next review date tells patients so. */
+  showOverdueReviewNotice: boolean;
 }
 
 export interface RebrandNotice {

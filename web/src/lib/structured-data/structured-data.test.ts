@@ -1,5 +1,5 @@
 import type { Procedure } from '../cms/types';
-import { faqPageJsonLd, jsonLdScript, organizationJsonLd, physicianJsonLd, procedurePageJsonLd } from './structured-data';
+import { faqPageJsonLd, jsonLdScript, organizationJsonLd, physicianJsonLd, procedurePageJsonLd, providerPageJsonLd } from './structured-data';
 
 const procedure: Procedure = {
   documentId: 'd1',
@@ -21,7 +21,7 @@ const procedure: Procedure = {
   faqs: [{ documentId: 'f1', question: '¿Duele?', answer: 'Poco.' }],
   providers: [],
   related: [],
-  byline: { reviewerName: 'Thomas Stauss, MD', reviewerSlug: 'thomas-stauss', reviewedOn: '2026-04-25' },
+  byline: { reviewerName: 'Thomas Stauss, MD', reviewerSlug: 'thomas-stauss', reviewedOn: '2026-04-25', nextReviewDue: '2027-04-25' },
   translationOutOfDate: false,
   updatedAt: null,
   alternates: [],
@@ -66,7 +66,7 @@ describe('structured data', () => {
   });
 
   it('names the clinic with its previous name as alternateName', () => {
-    const org = organizationJsonLd({ name: 'New Name', phone: '+1 555', address: null }, 'https://c.example/', [
+    const org = organizationJsonLd({ name: 'New Name', phone: '+1 555', address: null, showOverdueReviewNotice: false }, 'https://c.example/', [
       { documentId: 'n', previousName: 'Old Name', newName: 'New Name', message: '', phone: null, startsAt: '', endsAt: '' },
     ]);
     expect(org).toMatchObject({ '@type': 'MedicalOrganization', name: 'New Name', alternateName: 'Old Name', telephone: '+1 555' });
@@ -74,6 +74,16 @@ describe('structured data', () => {
 
   it('describes a physician', () => {
     expect(physicianJsonLd({ name: 'Thomas Stauss', credentials: 'MD', specialty: 'Pain Management' })).toEqual({ '@type': 'IndividualPhysician', name: 'Thomas Stauss, MD', medicalSpecialty: 'Pain Management' });
+  });
+
+  it('gives a bio page the review date of its approval as lastReviewed, in every locale', () => {
+    const provider = {
+      documentId: 'v1', locale: 'es', name: 'Thomas Stauss', credentials: 'MD', displayName: 'Thomas Stauss, MD', specialty: null, slug: 'thomas-stauss', acceptingNewPatients: true,
+      education: null, biography: null, photo: null, procedures: [], alternates: [],
+      byline: { reviewerName: 'Thomas Stauss, MD', reviewerSlug: 'thomas-stauss', reviewedOn: '2026-11-24', nextReviewDue: '2027-11-24' },
+    };
+    expect(providerPageJsonLd(provider, 'https://clinic.test/es/providers/thomas-stauss', 'es')).toMatchObject({ inLanguage: 'es', lastReviewed: '2026-11-24', reviewedBy: { name: 'Thomas Stauss, MD' } });
+    expect(providerPageJsonLd({ ...provider, byline: null }, 'u', 'en')).not.toHaveProperty('lastReviewed');
   });
 
   it('cannot be broken out of its script tag', () => {
