@@ -1,0 +1,114 @@
+#!/usr/bin/env node
+/**
+ * `pnpm topology`: the site as it runs behind a load balancer. Redis (Debian's redis-server,
+ * started here unless REDIS_URL is set), the CMS (seeded, on a throw-away SQLite database) and
+ * two `next start` instances of one build sharing Next's cache through Redis. The CMS's
+ * webhook reaches the first instance only, as a load balancer would send it to one: the other
+ * learns of every revalidation through Redis. Ctrl-C stops everything.
+ *
+ *   pnpm topology                 # admin and site builds, then serve (site :3000 and :3001, CMS :1337)
+ *   pnpm topology --no-build      # serve the builds already there
+ *   pnpm topology --test          # on spare ports: runs web/e2e/shared-cache.e2e.spec.ts, then stops
+ *
+ * Ports: TOPOLOGY_SITE_PORTS (comma-separated, one instance each), TOPOLOGY_CMS_PORT,
+ * TOPOLOGY_REDIS_PORT; SITE_URL is the public address all instances share (default: the first).
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildPackages } from './lib/install.mjs';
+import { buildForBrowserTests } from './lib/e2e.mjs';
+import { run } from './lib/run.mjs';
+import { secrets, startCms, startSite } from './lib/stack.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const testing = process.argv.includes('--test');
+const portList = (value, fallback) => (value ?? fallback).split(',').map((p) => Number(p.trim()));
+const SITE_PORTS = portList(process.env.TOPOLOGY_SITE_PORTS, testing ? '3110,3111' : '3000,3001');
+const CMS_PORT = Number(process.env.TOPOLOGY_CMS_PORT ?? (testing ? 1339 : 1337));
+const REDIS_PORT = Number(process.env.TOPOLOGY_REDIS_PORT ?? 6390);
+const siteUrl = process.env.SITE_URL ?? `http://127.0.0.1:${SITE_PORTS[0]}`;
+const logs = join(root, 'e2e-artifacts');
+process.env.STRAPI_TELEMETRY_DISABLED = 'true';
+process.env.NEXT_TELEMETRY_DISABLED = '1';
+
+/** Debian's redis-server, in memory only, stopped by PID with the rest. */
+async function startRedis(port) {
+  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+  await new Promise((resolvePromise, reject) => {
+    child.once('error', (error) => reject(new Error(`redis-server could not start (apt-get install redis-server, or set REDIS_URL): ${error.message}`)));
+    child.once('spawn', resolvePromise);
+  });
+  // Up when it accepts a connection.
+  const { createConnection } = await import('node:net');
+  for (let tries = 0; ; tries++) {
+    const up = await new Promise((r) => createConnection({ port, host: '127.0.0.1' }).once('connect', function () { this.end(); r(true); }).once('error', () => r(false)));
+    if (up) break;
+    if (child.exitCode !== null || tries > 50) throw new Error(`redis-server did not listen on ${port}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return { url: `redis://127.0.0.1:${port}`, stop: async () => void child.kill('SIGTERM') };
+}
+
+/**
+ * Hook for a second CMS instance (PostgreSQL, durable webhook announcements; owned by that
+ * work): start it here and return it, and it is stopped with the rest. The sites read the first.
+ */
+async function startMoreCms() {
+  if (process.argv.includes('--second-cms')) throw new Error('--second-cms: a second CMS instance on PostgreSQL is not wired in yet (see startMoreCms in scripts/topology.mjs).');
+  return [];
+}
+
+async function main() {
+  mkdirSync(logs, { recursive: true });
+  const stoppers = [];
+  const stopAll = async () => {
+    for (const stop of stoppers.reverse()) await stop().catch(() => {});
+  };
+  try {
+    if (!process.argv.includes('--no-build')) {
+      await buildPackages(root);
+      await buildForBrowserTests(root, { siteUrl, cmsUrl: `http://127.0.0.1:${CMS_PORT}`, admin: !testing });
+    }
+    let redisUrl = process.env.REDIS_URL;
+    if (!redisUrl) {
+      const redis = await startRedis(REDIS_PORT);
+      stoppers.push(redis.stop);
+      redisUrl = redis.url;
+    }
+    // Every site instance inherits it (stack.mjs passes its own environment on).
+    process.env.REDIS_URL = redisUrl;
+    const cms = await startCms({ port: CMS_PORT, siteUrl, adminPanel: !testing, forTests: testing, logFile: join(logs, 'topology-cms.log') });
+    stoppers.push(() => cms.stop());
+    for (const more of await startMoreCms()) stoppers.push(() => more.stop());
+    const sites = [];
+    for (const [i, port] of SITE_PORTS.entries()) {
+      const site = await startSite({ port, cmsUrl: cms.url, siteUrl, logFile: join(logs, `topology-site-${i + 1}.log`) });
+      stoppers.push(() => site.stop());
+      sites.push(`http://127.0.0.1:${port}`);
+    }
+    console.log(`\nRedis: ${redisUrl}\nCMS:   ${cms.url} (webhook to ${siteUrl}/api/revalidate)\nSites: ${sites.join(', ')}\n`);
+
+    if (testing) {
+      const code = await run('pnpm', ['exec', 'playwright', 'test', '--config', 'playwright.topology.config.ts'], {
+        cwd: join(root, 'web'),
+        env: { SITE_URLS: sites.join(','), CMS_URL: cms.url, ...secrets, PW_TEST_HTML_REPORT_OPEN: 'never' },
+      });
+      await stopAll();
+      process.exit(code);
+    }
+    const stop = async () => {
+      await stopAll();
+      process.exit(0);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  } catch (error) {
+    console.error(error);
+    await stopAll();
+    process.exit(1);
+  }
+}
+
+await main();
