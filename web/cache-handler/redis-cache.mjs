@@ -21,7 +21,8 @@ const TIMEOUT_MS = 1_000;
 // Long enough to serve pages through a CMS outage; tags, not age, decide freshness.
 const MAX_TTL_SECONDS = 30 * 24 * 3600;
 
-let shared = null;
+/** One connection per Redis address and process. */
+const connections = new Map();
 let lastComplaint = 0;
 
 function complain(what, error) {
@@ -30,8 +31,9 @@ function complain(what, error) {
   console.warn(`Redis cache: ${what} failed (${error?.message ?? error}); serving without the shared cache.`);
 }
 
-/** One connection per process, opened on first use and reopened by node-redis after a drop. */
+/** Opened on first use, reopened by node-redis after a drop. */
 function connection(url) {
+  let shared = connections.get(url);
   if (!shared) {
     const client = createClient({
       url,
@@ -41,17 +43,31 @@ function connection(url) {
     });
     client.on('error', (error) => complain('the connection', error));
     shared = { client, ready: client.connect().catch((error) => complain('connecting', error)) };
+    connections.set(url, shared);
   }
   return shared;
 }
 
+/** For tests: closes every connection, so the process can exit. */
+export async function closeRedisConnections() {
+  for (const { client } of connections.values()) await client.destroy();
+  connections.clear();
+}
+
 async function command(url, what, run) {
-  const { client, ready } = connection(url);
+  const shared = connection(url);
+  const { client, ready } = shared;
   let timer;
   try {
-    await ready;
-    if (!client.isReady) throw new Error('not connected');
-    return await Promise.race([run(client), new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('timed out')), TIMEOUT_MS)))]);
+    const timeout = new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('timed out')), TIMEOUT_MS)));
+    if (!client.isReady) {
+      // connect() retries until Redis answers: the first command waits for it (bounded), the rest fail at once.
+      if (shared.waited) throw new Error('not connected');
+      shared.waited = true;
+      await Promise.race([ready, timeout]);
+      if (!client.isReady) throw new Error('not connected');
+    }
+    return await Promise.race([run(client), timeout]);
   } catch (error) {
     complain(what, error);
     return undefined;
@@ -61,7 +77,7 @@ async function command(url, what, run) {
 }
 
 /** JSON with the Buffers (RSC payloads, route bodies) and Maps (segment data) Next stores. */
-function serialize(entry) {
+export function serialize(entry) {
   return JSON.stringify(entry, function (key, value) {
     const raw = this[key];
     if (Buffer.isBuffer(raw)) return { $buffer: raw.toString('base64') };
@@ -70,7 +86,7 @@ function serialize(entry) {
   });
 }
 
-function deserialize(text) {
+export function deserialize(text) {
   return JSON.parse(text, (_key, value) => {
     if (value && typeof value === 'object') {
       if (typeof value.$buffer === 'string') return Buffer.from(value.$buffer, 'base64');

@@ -1,0 +1,86 @@
+/**
+ * `node --test web/cache-handler/`: the Redis cache handler against a real redis-server
+ * (Debian's, started here on REDIS_TEST_PORT, default 14179) and against none.
+ */
+import { spawn } from 'node:child_process';
+import { createConnection } from 'node:net';
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { closeRedisConnections, createRedisCache, deserialize, isVoidedByTags, serialize } from './redis-cache.mjs';
+
+after(() => closeRedisConnections());
+
+const withPagePolicy = (value) => {
+  if (value?.kind === 'APP_PAGE') value.headers = { ...value.headers, 'content-security-policy': 'policy' };
+  return value;
+};
+const page = (html) => ({ kind: 'APP_PAGE', html, rscData: Buffer.from('rsc'), segmentData: new Map([['/a', Buffer.from('seg')]]), headers: { 'x-next-cache-tags': 'cms,_N_T_/en' }, status: 200 });
+const ctx = { serverDistDir: '/nonexistent/server' };
+
+describe('entries in Redis', () => {
+  it('keep the Buffers and Maps Next stores', () => {
+    const back = deserialize(serialize({ value: page('<p>x</p>'), lastModified: 1 }));
+    assert.ok(Buffer.isBuffer(back.value.rscData));
+    assert.equal(back.value.rscData.toString(), 'rsc');
+    assert.equal(back.value.segmentData.get('/a').toString(), 'seg');
+  });
+
+  it('are void once a tag they carry expired after they were stored, never before', () => {
+    assert.equal(isVoidedByTags(100, [null, { stale: 200, expired: 200 }], 300), true);
+    assert.equal(isVoidedByTags(300, [{ stale: 200, expired: 200 }], 400), false);
+    // Expiring later (a profile with expire > 0) is not yet void, but stale is treated as void.
+    assert.equal(isVoidedByTags(100, [{ expired: 500 }], 300), false);
+    assert.equal(isVoidedByTags(100, [{ stale: 200, expired: 500 }], 300), true);
+  });
+});
+
+describe('without a Redis server', () => {
+  it('answers a miss within a second and a half, and skips writes', async () => {
+    const Cache = createRedisCache({ url: 'redis://127.0.0.1:1', withPagePolicy, prefix: 'test-down:' });
+    const cache = new Cache(ctx);
+    const started = Date.now();
+    assert.equal(await cache.get('/en', { kind: 'APP_PAGE' }), null);
+    await cache.set('/en', page('<p>x</p>'), { cacheControl: { revalidate: 3600, expire: 86400 } });
+    assert.ok(Date.now() - started < 3000);
+  });
+});
+
+const PORT = Number(process.env.REDIS_TEST_PORT ?? 14179);
+describe('with a Redis server shared by two instances', () => {
+  let server;
+  before(async () => {
+    server = spawn('redis-server', ['--port', String(PORT), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+    for (let i = 0; i < 50; i++) {
+      if (await new Promise((r) => createConnection({ port: PORT, host: '127.0.0.1' }).once('connect', function () { this.end(); r(true); }).once('error', () => r(false)))) return;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error('redis-server did not start');
+  });
+  after(async () => {
+    await closeRedisConnections();
+    server?.kill('SIGTERM');
+  });
+
+  it('serves one instance’s entry on the other, with its policy, until a tag is revalidated on either', async () => {
+    // Two handler classes are two processes' views; they share only Redis (one client per process is a module detail).
+    const prefix = `test-${Date.now()}:`;
+    const One = createRedisCache({ url: `redis://127.0.0.1:${PORT}`, withPagePolicy, prefix });
+    const one = new One(ctx);
+    const two = new One(ctx);
+    const stored = page('<script>go()</script>');
+    await one.set('/en', stored, { cacheControl: { revalidate: 3600, expire: 86400 } });
+    assert.equal(stored.headers['content-security-policy'], 'policy', 'the stored object itself carries the policy (first render)');
+    const seen = await two.get('/en', { kind: 'APP_PAGE' });
+    assert.equal(seen.value.html, '<script>go()</script>');
+    assert.equal(seen.value.headers['content-security-policy'], 'policy');
+    await new Promise((r) => setTimeout(r, 5));
+    await one.revalidateTag(['cms'], { expire: 0 });
+    assert.equal(await two.get('/en', { kind: 'APP_PAGE' }), null);
+    // A fetch entry is judged by the tags of the read asking for it.
+    await two.set('fetch-key', { kind: 'FETCH', data: { body: 'x', headers: {}, status: 200, url: 'u' }, revalidate: 3600, tags: ['procedure'] }, { fetchCache: true });
+    assert.ok(await one.get('fetch-key', { kind: 'FETCH', tags: ['procedure'], softTags: [] }));
+    await new Promise((r) => setTimeout(r, 5));
+    await two.revalidateTag('procedure');
+    assert.equal(await one.get('fetch-key', { kind: 'FETCH', tags: ['procedure'], softTags: [] }), null);
+  });
+});
