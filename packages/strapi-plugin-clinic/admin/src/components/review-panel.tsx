@@ -15,6 +15,7 @@ import type {
 import { REVIEWABLE_MODELS, t } from '../plugin-id';
 import { ReconfirmAction, ReviewDecisionNotes } from './review-decision-notes';
 import { PreviewRevisionLink } from './preview-revision-link';
+import { ReadingLevelHint } from './reading-level-hint';
 
 /** What the Content Manager passes an edit-view side panel (the part we read). */
 interface PanelProps {
@@ -129,6 +130,7 @@ function ReviewPanelContent({ type, documentId, document }: PanelProps & { type:
       )}
 
       <PreviewRevisionLink type={type} documentId={documentId} locale={review.locale} revisionHash={review.revisionHash} />
+      <ReadingLevelHint type={type} documentId={documentId} locale={review.locale} revisionHash={review.revisionHash} />
       {canSubmit && (
         <Button onClick={() => act('submit')} loading={busy} fullWidth>
           {formatMessage({ id: t('panel.submit'), defaultMessage: 'Submit for medical review' })}

@@ -4,6 +4,7 @@ import { Badge, Box, Button, Flex, Link, Table, Tbody, Td, Th, Thead, Tr, Typogr
 import { isFetchError, Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
 import type { DueItemView, GetReviewQueue, GetReviewsDue, QueueItemView, ReconfirmApproval } from '../../../shared/contracts/review';
 import { REVIEWABLE_MODELS, t } from '../plugin-id';
+import { ReadingLevelSummary } from '../components/reading-level-hint';
 
 const editUrl = (item: { contentType: string; documentId: string; locale: string }) =>
   `/admin/content-manager/collection-types/${item.contentType}/${item.documentId}?plugins[i18n][locale]=${item.locale}`;
@@ -49,7 +50,7 @@ const ReviewPage = () => {
             <Typography variant="delta" tag="h2">{m('page.queue', 'Review queue')}</Typography>
             {queue && queue.length === 0 && <Typography tag="p">{m('page.queueEmpty')}</Typography>}
             {queue && queue.length > 0 && (
-              <Table colCount={5} rowCount={queue.length + 1} data-testid="clinic-review-queue">
+              <Table colCount={6} rowCount={queue.length + 1} data-testid="clinic-review-queue">
                 <Thead>
                   <Tr>
                     <Th><Typography variant="sigma">{m('col.title')}</Typography></Th>
@@ -57,6 +58,7 @@ const ReviewPage = () => {
                     <Th><Typography variant="sigma">{m('col.locale')}</Typography></Th>
                     <Th><Typography variant="sigma">{m('col.submittedBy')}</Typography></Th>
                     <Th><Typography variant="sigma">{m('col.submittedAt')}</Typography></Th>
+                    <Th><Typography variant="sigma">{m('col.readingLevel', 'Reading level')}</Typography></Th>
                   </Tr>
                 </Thead>
                 <Tbody>
@@ -67,6 +69,7 @@ const ReviewPage = () => {
                       <Td><Typography>{item.locale}</Typography></Td>
                       <Td><Typography>{item.submittedBy}</Typography></Td>
                       <Td><Typography>{day(item.submittedAt)}</Typography></Td>
+                      <Td><ReadingLevelSummary levels={item.readingLevels} /></Td>
                     </Tr>
                   ))}
                 </Tbody>
