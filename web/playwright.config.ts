@@ -19,9 +19,13 @@ export default defineConfig({
   // outage (which stops the CMS).
   projects: [
     { name: 'site', testMatch: '**/site.e2e.spec.ts' },
+    // Edits drafts (never published) and puts them back; before the CMS outage.
+    { name: 'preview-revision', testMatch: '**/preview-revision.e2e.spec.ts', dependencies: ['site'] },
+    // Reads only; before the CMS outage.
+    { name: 'language-assistance', testMatch: '**/language-assistance.e2e.spec.ts' },
     { name: 'review-journey', testMatch: '**/review-journey.e2e.spec.ts', dependencies: ['site'] },
     { name: 'live-changes', testMatch: '**/live-changes.e2e.spec.ts', dependencies: ['review-journey'] },
-    { name: 'cms-down', testMatch: '**/cms-down.e2e.spec.ts', dependencies: ['live-changes', 'bad-input', 'security-headers'] },
+    { name: 'cms-down', testMatch: '**/cms-down.e2e.spec.ts', dependencies: ['live-changes', 'preview-revision', 'language-assistance', 'bad-input', 'security-headers'] },
     // Reads only; before the CMS outage, so that pages are answered by a running CMS.
     { name: 'bad-input', testMatch: '**/bad-input.e2e.spec.ts' },
     // Reads only (and one preview, which changes nothing); before the CMS outage.

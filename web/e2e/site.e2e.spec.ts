@@ -171,6 +171,7 @@ const TEMPLATES = [
   ['procedure', (l: string) => (l === 'en' ? EN_PAGE : ES_PAGE)],
   ['provider', (l: string) => `/${l}/providers/thomas-stauss`],
   ['faq', (l: string) => `/${l}/faq`],
+  ['language assistance', (l: string) => `/${l}/language-assistance`],
   ['404', (l: string) => `/${l}/missing-page`],
 ] as const;
 

@@ -17,7 +17,7 @@ export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
       entries.push({ url: canonical, ...(lastModified ? { lastModified } : {}), alternates: { languages } });
     }
   };
-  for (const page of [paths.home, paths.procedures, paths.faq]) add(locales.map((locale) => ({ locale, path: page(locale) })));
+  for (const page of [paths.home, paths.procedures, paths.faq, paths.languageAssistance]) add(locales.map((locale) => ({ locale, path: page(locale) })));
   for (const doc of documents) {
     const pathOf = doc.kind === 'procedure' ? paths.procedure : paths.provider;
     add(doc.versions.map((v) => ({ locale: v.locale, path: pathOf(v.locale, v.slug) })), doc.updatedAt);

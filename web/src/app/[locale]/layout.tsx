@@ -3,6 +3,8 @@ import { draftMode } from 'next/headers';
 import { getTranslations } from 'next-intl/server';
 import { getSiteChrome } from '@/lib/cms';
 import { openLayout } from '@/lib/localized-page';
+import { LanguageAssistanceNotice } from '@/components/language-assistance/LanguageAssistanceNotice';
+import { PreviewRevisionStatus } from '@/components/preview/PreviewRevisionStatus';
 import { paths } from '@/lib/seo/alternates';
 import { RebrandBanner, hideDismissedNoticeScript } from '@/components/layout/RebrandBanner';
 import '../globals.css';
@@ -34,6 +36,7 @@ export default async function LocaleLayout({ children, params }: { children: Rea
         {preview && (
           <div className="preview-bar" role="status">
             {t('previewMode')} <a href="/api/preview/disable">{t('exitPreview')}</a>
+            <PreviewRevisionStatus />
           </div>
         )}
         <RebrandBanner notices={notices} />
@@ -71,6 +74,7 @@ export default async function LocaleLayout({ children, params }: { children: Rea
           <div className="container">
             <p>{t('footer')}</p>
             {clinic?.address && <p>{clinic.address}</p>}
+            <LanguageAssistanceNotice locale={locale} clinic={clinic} />
           </div>
         </footer>
       </body>

@@ -1,6 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { isNoticeActive } from 'clinic-domain';
 import type { RebrandNotice } from '@/lib/cms';
+import { previewPin } from '@/lib/preview/preview-pin';
 import { DismissNotice } from './DismissNotice';
 
 /**
@@ -8,7 +9,9 @@ import { DismissNotice } from './DismissNotice';
  * content), and a dismissal is remembered in this browser (see DismissNotice).
  */
 export async function RebrandBanner({ notices, now = new Date() }: { notices: RebrandNotice[]; now?: Date }) {
-  const notice = notices.find((n) => isNoticeActive(n, now));
+  // A preview opened for one notice shows it whatever its window, so it can be checked before it starts.
+  const pin = await previewPin();
+  const notice = notices.find((n) => pin?.type === 'rebrand-notice' && n.documentId === pin.documentId) ?? notices.find((n) => isNoticeActive(n, now));
   if (!notice) return null;
   const t = await getTranslations('Rebrand');
   return (

@@ -11,6 +11,7 @@ import { FaqPageDocument, ProcedureBySlugDocument, ProcedureListDocument, Provid
 import { reshapeChrome, reshapeFaqGroups, reshapeLocales, reshapeProcedure, reshapeProcedureList, reshapeProvider, reshapeProviderList, reshapeSitemap } from './reshape';
 
 export type * from './types';
+export { currentRevisionHash } from './preview-revision';
 
 export const getLocales = cache(async () => reshapeLocales(await cmsQueryWithoutDrafts(SiteLocalesDocument, {}, { tags: [tags.type('locales')] })));
 

@@ -54,6 +54,28 @@ describe('reshaping CMS data', () => {
     expect(chrome.notices[0]).toMatchObject({ previousName: 'A', newName: 'B' });
   });
 
+  it('gives each language assistance tagline its tag in conventional casing and its direction, leaving out ill-formed ones', () => {
+    const chrome = reshapeChrome({
+      clinicClinic: {
+        name: 'C',
+        phone: '1',
+        address: null,
+        languageAssistance: [
+          { language: 'zh-hant', languageName: '繁體中文', text: '請致電 {phone}。' },
+          { language: 'fa', languageName: 'فارسی', text: 'با {phone} تماس بگیرید.' },
+          { language: 'not a tag', languageName: 'x', text: 'x {phone}' },
+          null,
+        ],
+      },
+      clinicRebrandNotices: [],
+    } as any);
+    expect(chrome.clinic?.languageAssistance).toEqual([
+      { language: 'zh-Hant', direction: 'ltr', languageName: '繁體中文', text: '請致電 {phone}。' },
+      { language: 'fa', direction: 'rtl', languageName: 'فارسی', text: 'با {phone} تماس بگیرید.' },
+    ]);
+    expect(reshapeChrome({ clinicClinic: { name: 'C', phone: '1', address: null }, clinicRebrandNotices: [] } as any).clinic?.languageAssistance).toEqual([]);
+  });
+
   it('groups FAQs under their procedure, leaving out procedures without any', () => {
     const groups = reshapeFaqGroups({
       clinicProcedures: [

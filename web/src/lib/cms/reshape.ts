@@ -13,7 +13,8 @@ import type {
   SiteLocalesQuery,
   SitemapEntriesQuery,
 } from './generated/graphql';
-import type { Alternate, Byline, Faq, FaqGroup, Procedure, ProcedureSummary, Provider, ProviderSummary, SiteChrome, SiteLocale, SitemapDocument } from './types';
+import type { Alternate, Byline, Faq, FaqGroup, Procedure, ProcedureSummary, Provider, ProviderSummary, SiteChrome, SiteLocale, SitemapDocument, Tagline } from './types';
+import { parseLanguageTag, textDirectionOf } from 'clinic-domain';
 
 const present = <T>(value: T | null | undefined): value is T => value !== null && value !== undefined;
 
@@ -120,10 +121,18 @@ export function reshapeFaqGroups(data: FaqPageQuery): FaqGroup[] {
   });
 }
 
+/** Taglines with their tag in conventional casing and their text direction; one the CMS should have refused (an ill-formed tag) is left out. */
+export function reshapeTaglines(list: ReadonlyArray<{ language: string; languageName: string; text: string } | null> | null | undefined): Tagline[] {
+  return (list ?? []).filter(present).flatMap((t) => {
+    const tag = parseLanguageTag(t.language)?.tag;
+    return tag && t.text.trim() ? [{ language: tag, direction: textDirectionOf(tag), languageName: t.languageName, text: t.text }] : [];
+  });
+}
+
 export function reshapeChrome(data: SiteChromeQuery): SiteChrome {
   const c = data.clinicClinic;
   return {
-    clinic: c ? { name: c.name, phone: c.phone, address: c.address ?? null, showOverdueReviewNotice: Boolean(c.showOverdueReviewNotice) } : null,
+    clinic: c ? { name: c.name, phone: c.phone, address: c.address ?? null, languageAssistance: reshapeTaglines(c.languageAssistance), showOverdueReviewNotice: Boolean(c.showOverdueReviewNotice) } : null,
     notices: data.clinicRebrandNotices.filter(present).map((n) => ({
       documentId: n.documentId,
       previousName: n.previousName,

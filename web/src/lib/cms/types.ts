@@ -81,10 +81,16 @@ export interface Provider extends ProviderSummary {
   alternates: Alternate[];
 }
 
+import type { Tagline } from 'clinic-domain';
+
+export type { Tagline };
+
 export interface Clinic {
   name: string;
   phone: string;
   address: string | null;
+  /** Free language help, one tagline per language, with {phone} where the clinic's number goes. */
+  languageAssistance: Tagline[];
   /** Whether a page past its next review date tells patients so. */
   showOverdueReviewNotice: boolean;
 }

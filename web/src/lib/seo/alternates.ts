@@ -26,4 +26,5 @@ export const paths = {
   procedure: (locale: string, slug: string) => `/${locale}/procedures/${encodeURIComponent(slug)}`,
   provider: (locale: string, slug: string) => `/${locale}/providers/${encodeURIComponent(slug)}`,
   faq: (locale: string) => `/${locale}/faq`,
+  languageAssistance: (locale: string) => `/${locale}/language-assistance`,
 };

@@ -66,7 +66,7 @@ describe('structured data', () => {
   });
 
   it('names the clinic with its previous name as alternateName', () => {
-    const org = organizationJsonLd({ name: 'New Name', phone: '+1 555', address: null, showOverdueReviewNotice: false }, 'https://c.example/', [
+    const org = organizationJsonLd({ name: 'New Name', phone: '+1 555', address: null, languageAssistance: [], showOverdueReviewNotice: false }, 'https://c.example/', [
       { documentId: 'n', previousName: 'Old Name', newName: 'New Name', message: '', phone: null, startsAt: '', endsAt: '' },
     ]);
     expect(org).toMatchObject({ '@type': 'MedicalOrganization', name: 'New Name', alternateName: 'Old Name', telephone: '+1 555' });

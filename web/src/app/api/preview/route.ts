@@ -1,6 +1,7 @@
-import { draftMode } from 'next/headers';
+import { cookies, draftMode } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { verifyPreviewLink } from 'clinic-domain';
+import { formatRevisionPin, verifyPreviewLink } from 'clinic-domain';
+import { PREVIEW_PIN_COOKIE, PREVIEW_PIN_COOKIE_OPTIONS } from '@/lib/preview/preview-pin';
 
 /** One of the site's own pages: a locale, then path segments. */
 const SITE_PAGE = /^\/[a-z]{2,3}(-[A-Za-z0-9]+)?(\/[\w\-%.]*)*$/;
@@ -12,10 +13,14 @@ const SITE_PAGE = /^\/[a-z]{2,3}(-[A-Za-z0-9]+)?(\/[\w\-%.]*)*$/;
  */
 export async function GET(request: Request) {
   const query = new URL(request.url).searchParams;
-  const link = { path: query.get('path'), expires: query.get('expires'), signature: query.get('signature'), carriesSecret: query.has('secret') };
+  const link = { path: query.get('path'), expires: query.get('expires'), signature: query.get('signature'), carriesSecret: query.has('secret'), revision: query.get('revision') };
   const verdict = verifyPreviewLink({ secret: process.env.PREVIEW_SECRET, link, nowSeconds: Date.now() / 1000 });
   if (!verdict.valid) return Response.json({ error: verdict.reason }, { status: verdict.kind === 'malformed' ? 400 : 401, headers: { 'cache-control': 'no-store' } });
   if (!SITE_PAGE.test(verdict.path)) return Response.json({ error: 'Invalid path.' }, { status: 400, headers: { 'cache-control': 'no-store' } });
   (await draftMode()).enable();
+  // The revision the link was opened for, or none: a pin from an earlier link never carries over.
+  const jar = await cookies();
+  if (verdict.revision) jar.set(PREVIEW_PIN_COOKIE, formatRevisionPin(verdict.revision), PREVIEW_PIN_COOKIE_OPTIONS);
+  else jar.delete(PREVIEW_PIN_COOKIE);
   redirect(verdict.path);
 }

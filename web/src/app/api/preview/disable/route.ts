@@ -1,7 +1,9 @@
-import { draftMode } from 'next/headers';
+import { cookies, draftMode } from 'next/headers';
+import { PREVIEW_PIN_COOKIE } from '@/lib/preview/preview-pin';
 import { redirect } from 'next/navigation';
 
 export async function GET() {
   (await draftMode()).disable();
+  (await cookies()).delete(PREVIEW_PIN_COOKIE);
   redirect('/');
 }

@@ -1,0 +1,23 @@
+import { taglineParts } from 'clinic-domain';
+
+const telHref = (phone: string) => `tel:${phone.replace(/[^+\d]/g, '')}`;
+
+/**
+ * A tagline with the clinic's number where it writes {phone}. The number is its own
+ * left-to-right run (bdi), so "+1 262-555-0142" keeps its order inside Arabic or Persian.
+ */
+export function TaglineText({ text, phone, linkPhone = true }: { text: string; phone: string; linkPhone?: boolean }) {
+  return (
+    <>
+      {taglineParts(text, phone).map((part, index) =>
+        part.kind === 'text' ? (
+          <span key={index}>{part.text}</span>
+        ) : (
+          <bdi key={index} dir="ltr">
+            {linkPhone ? <a href={telHref(part.phone)}>{part.phone}</a> : part.phone}
+          </bdi>
+        ),
+      )}
+    </>
+  );
+}
