@@ -1,5 +1,5 @@
 import { startWebhookReceiver, type ReceivedCall } from './harness/webhook-receiver';
-import { verifyWebhook } from 'clinic-domain';
+import { isDeliveryId, verifyWebhook } from 'clinic-domain';
 import { bootCms, type BootedCms } from './harness/strapi';
 
 /**
@@ -46,8 +46,9 @@ async function announcedDuring(action: () => Promise<unknown>): Promise<Announce
   return received.map(({ body, headers }) => {
     const verdict = verifyWebhook({ secret: SECRET, rawBody: body, signature: headers['x-clinic-signature'] as string, timestamp: headers['x-clinic-timestamp'] as string, nowSeconds: Date.now() / 1000 });
     expect(verdict).toEqual({ valid: true });
-    const { occurredAt, ...event } = JSON.parse(body);
+    const { occurredAt, deliveryId, ...event } = JSON.parse(body);
     expect(Number.isNaN(Date.parse(occurredAt))).toBe(false);
+    expect(isDeliveryId(deliveryId)).toBe(true);
     return event as Announcement;
   });
 }

@@ -16,6 +16,8 @@ export interface BootedCms {
   accounts(): Promise<Record<'admin' | 'editor' | 'physician', any>>;
   /** Medical content's only way live: the editor submits, the physician approves, then publish. */
   approveAndPublish(contentType: string, documentId: string, locale: string): Promise<void>;
+  /** Stops Strapi and boots it again on the same database, as a restart does. */
+  restart(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -30,17 +32,25 @@ export async function bootCms(env: Record<string, string> = {}): Promise<BootedC
     STRAPI_LOG_LEVEL: process.env.STRAPI_LOG_LEVEL ?? 'error',
   }, env);
   const appDir = path.resolve(__dirname, '../..');
-  const strapi = await createStrapi({ appDir, distDir: path.join(appDir, 'dist'), serveAdminPanel: false } as any).load();
-  strapi.server.mount();
-  const http = request(strapi.server.httpServer);
+  const boot = async () => {
+    const booted = await createStrapi({ appDir, distDir: path.join(appDir, 'dist'), serveAdminPanel: false } as any).load();
+    booted.server.mount();
+    return booted;
+  };
+  let strapi = await boot();
+  let http = request(strapi.server.httpServer);
   const accounts = async () => {
     const byEmail = await ensureDemoAccounts(strapi, { password: DEMO_PASSWORD });
     return { admin: byEmail['admin@clinic.test'], editor: byEmail['editor@clinic.test'], physician: byEmail['physician@clinic.test'] };
   };
 
   return {
-    strapi,
-    http,
+    get strapi() {
+      return strapi;
+    },
+    get http() {
+      return http;
+    },
     graphql: (query, variables = {}, headers = {}) =>
       http.post('/graphql').set({ 'content-type': 'application/json', ...headers }).send({ query, variables }),
     seedDemo: () => seedDemo(strapi, { password: DEMO_PASSWORD }),
@@ -52,6 +62,11 @@ export async function bootCms(env: Record<string, string> = {}): Promise<BootedC
       await reviews.submit(target, editor);
       await reviews.approve(target, physician, {});
       await strapi.documents(contentType).publish({ documentId, locale });
+    },
+    async restart() {
+      await strapi.destroy();
+      strapi = await boot();
+      http = request(strapi.server.httpServer);
     },
     async stop() {
       await strapi.destroy();

@@ -6,6 +6,7 @@ import { medicalContentTypesOf, type ClinicPluginConfig } from './config';
 import { registerReviewActions } from './review/roles';
 import { reviewLog } from './review/review-log';
 import { reviewDigestService } from './review/digest/review-digest-service';
+import { startAnnouncementDelivery } from './webhooks/announcement-delivery';
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
   forgetLocalesOnChange(strapi);
@@ -17,4 +18,5 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await registerReviewActions(strapi);
   await reviewLog(strapi).ensureSequenceIndex();
   await reviewDigestService(strapi).schedule();
+  await startAnnouncementDelivery(strapi);
 };

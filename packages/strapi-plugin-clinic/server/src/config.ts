@@ -1,3 +1,4 @@
+import { DEFAULT_RETRY_POLICY } from 'clinic-domain';
 import { DEFAULT_UPLOAD_MAX_BYTES } from 'clinic-domain';
 import { refuseUnsafePluginSecrets } from './secrets/plugin-secrets';
 
@@ -10,6 +11,12 @@ export interface ClinicPluginConfig {
   webhookUrls: string[];
   /** HMAC-SHA256 secret shared with the site; webhooks are not sent without it. */
   webhookSecret: string;
+  /** How long to wait between attempts at an announcement the site did not accept: doubling from the first delay up to the cap. */
+  webhookRetry: { initialDelayMs: number; maxDelayMs: number };
+  /** How long one attempt may take before it counts as failed. */
+  webhookTimeoutMs: number;
+  /** How often the delivery worker looks for announcements due (retries, and rows another CMS instance wrote). */
+  webhookPollMs: number;
   /** The patient site, for draft preview links. */
   siteUrl: string;
   /** What one GraphQL operation may ask for (see graphql/operation-limits.ts). */
@@ -63,6 +70,9 @@ export const defaultConfig: ClinicPluginConfig = {
   medicalContentTypes: null,
   webhookUrls: [],
   webhookSecret: '',
+  webhookRetry: { ...DEFAULT_RETRY_POLICY },
+  webhookTimeoutMs: 5000,
+  webhookPollMs: 2000,
   siteUrl: 'http://localhost:3000',
   graphqlLimits: defaultGraphqlLimits,
   graphqlAllowlist: '',
@@ -77,6 +87,14 @@ export default {
     if (config.medicalContentTypes !== null && !Array.isArray(config.medicalContentTypes)) throw new Error('clinic.medicalContentTypes must be a list of content-type uids');
     if (!Array.isArray(config.webhookUrls)) throw new Error('clinic.webhookUrls must be a list of URLs');
     refuseUnsafePluginSecrets(config);
+    for (const [name, value] of [
+      ['webhookRetry.initialDelayMs', config.webhookRetry?.initialDelayMs],
+      ['webhookRetry.maxDelayMs', config.webhookRetry?.maxDelayMs],
+      ['webhookTimeoutMs', config.webhookTimeoutMs],
+      ['webhookPollMs', config.webhookPollMs],
+    ] as const) {
+      if (!Number.isInteger(value) || (value as number) < 1) throw new Error(`clinic.${name} must be a positive whole number of milliseconds`);
+    }
     for (const [name, value] of Object.entries(config.graphqlLimits ?? {})) {
       if (!Number.isInteger(value) || value < 1) throw new Error(`clinic.graphqlLimits.${name} must be a positive whole number`);
     }

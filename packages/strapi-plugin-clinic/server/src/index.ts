@@ -8,6 +8,7 @@ import { reviewService } from './review/review-service';
 import { reviewController } from './review/admin-api/review-controller';
 import { reviewAdminRoutes } from './review/admin-api/routes';
 import { webhookService } from './webhooks/webhook-service';
+import { announcementController } from './webhooks/admin-api/announcement-controller';
 import { previewService } from './preview/preview-service';
 import { previewController } from './preview/preview-controller';
 import { readingLevelAndDigestControllers, readingLevelAndDigestRoutes } from './review/admin-api/reading-level-and-digest-routes';
@@ -18,7 +19,9 @@ const plugin: Record<string, unknown> = {
   bootstrap,
   config,
   contentTypes,
-  controllers: { ...controllers, review: ({ strapi }: any) => reviewController(strapi), preview: ({ strapi }: any) => previewController(strapi), ...readingLevelAndDigestControllers },
+  controllers: { ...controllers, review: ({ strapi }: any) => reviewController(strapi), preview: ({ strapi }: any) => previewController(strapi), announcements: ({ strapi }: any) => announcementController(strapi), ...readingLevelAndDigestControllers },
+  // Announcements left unsent go after the next start.
+  destroy: ({ strapi }: any) => strapi.plugin('clinic').service('webhooks').stop(),
   services: {
     ...services,
     reviews: ({ strapi }: any) => reviewService(strapi),

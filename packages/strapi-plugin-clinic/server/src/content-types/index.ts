@@ -5,6 +5,7 @@ import rebrandNotice from './rebrand-notice';
 import clinic from './clinic';
 import reviewEntry from './review-entry';
 import reviewDigestDelivery from './review-digest-delivery';
+import announcement from './announcement';
 
 export default {
   procedure,
@@ -14,4 +15,5 @@ export default {
   clinic,
   'review-entry': reviewEntry,
   'review-digest-delivery': reviewDigestDelivery,
+  announcement,
 };

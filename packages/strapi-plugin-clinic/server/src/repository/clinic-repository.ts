@@ -22,6 +22,15 @@ export interface DocumentTarget {
   locale: string;
 }
 
+/** An announcement waiting in the outbox: the exact body to sign and send, to one site address. */
+export interface PendingAnnouncement {
+  id: number;
+  deliveryId: string;
+  url: string;
+  body: string;
+  attempts: number;
+}
+
 export interface DocumentVersionRef {
   documentId: string;
   locale: string | null;
@@ -34,6 +43,8 @@ const UPLOAD_FILE = 'plugin::upload.file';
 const REVIEW_ENTRY_TABLE = 'clinic_review_entries';
 const DIGEST_DELIVERY_UID = 'plugin::clinic.review-digest-delivery';
 const DIGEST_DELIVERY_TABLE = 'clinic_review_digest_deliveries';
+const ANNOUNCEMENT_UID = 'plugin::clinic.announcement';
+const ANNOUNCEMENT_TABLE = 'clinic_announcements';
 
 const publicationFilter = (versions: Versions) =>
   versions === 'published' ? { publishedAt: { $notNull: true } } : versions === 'draft' ? { publishedAt: { $null: true } } : {};
@@ -267,6 +278,78 @@ function createClinicRepository(strapi: Core.Strapi) {
     /** Appends one row to the review log (the query engine: the Document Service refuses review log writes). */
     appendReviewLogRow(data: Record<string, unknown>): Promise<Record<string, any>> {
       return rows(REVIEW_ENTRY_UID).create({ data });
+    },
+
+    // --- Announcements to the site (the outbox) ---------------------------------------------
+
+    /** Whether the caller runs inside an open transaction. */
+    inTransactionNow(): boolean {
+      return strapi.db.inTransaction();
+    },
+
+    /** The unique delivery ids, and the index the delivery worker looks due rows up by. */
+    async ensureAnnouncementIndexes(): Promise<void> {
+      await strapi.db.connection.raw(`CREATE UNIQUE INDEX IF NOT EXISTS clinic_announcements_delivery_uq ON ${ANNOUNCEMENT_TABLE} (delivery_id)`);
+      await strapi.db.connection.raw(`CREATE INDEX IF NOT EXISTS clinic_announcements_due_idx ON ${ANNOUNCEMENT_TABLE} (state, next_attempt_at)`);
+    },
+
+    /** Adds announcements to send, due now; inside the caller's transaction when one is open, so they commit (or roll back) with the change. */
+    async queueAnnouncements(announcements: Array<{ deliveryId: string; url: string; body: string }>, now: Date): Promise<void> {
+      if (!announcements.length) return;
+      await rows(ANNOUNCEMENT_UID).createMany({ data: announcements.map((a) => ({ ...a, state: 'pending', attempts: 0, nextAttemptAt: now })) });
+    },
+
+    /** Pending announcements due by `now` that no worker holds (or whose holder's claim has run out), oldest first. */
+    dueAnnouncements(now: Date, limit: number, exceptUrls: string[]): Promise<PendingAnnouncement[]> {
+      return rows(ANNOUNCEMENT_UID).findMany({
+        where: {
+          state: 'pending',
+          nextAttemptAt: { $lte: now },
+          $or: [{ claimedUntil: { $null: true } }, { claimedUntil: { $lt: now } }],
+          ...(exceptUrls.length ? { url: { $notIn: exceptUrls } } : {}),
+        },
+        select: ['id', 'deliveryId', 'url', 'body', 'attempts'],
+        orderBy: [{ id: 'asc' }],
+        limit,
+      });
+    },
+
+    /**
+     * Claims one pending announcement for `worker` until `until`: a single conditional UPDATE,
+     * so of two workers (two CMS instances on one database) exactly one gets it; a crashed
+     * worker's claim runs out and the row is due again. False when another worker holds it.
+     */
+    async claimAnnouncement(id: number, worker: string, now: Date, until: Date): Promise<boolean> {
+      const { count } = await rows(ANNOUNCEMENT_UID).updateMany({
+        where: { id, state: 'pending', $or: [{ claimedUntil: { $null: true } }, { claimedUntil: { $lt: now } }] },
+        data: { claimedBy: worker, claimedUntil: until },
+      });
+      return count === 1;
+    },
+
+    /** Records the outcome of an attempt and lets go of the claim; false when the claim was lost to another worker meanwhile. */
+    async finishAnnouncementAttempt(id: number, worker: string, outcome: { state: 'pending' | 'delivered' | 'dropped'; attempts: number; nextAttemptAt?: Date; lastError?: string | null; deliveredAt?: Date }): Promise<boolean> {
+      const { count } = await rows(ANNOUNCEMENT_UID).updateMany({ where: { id, claimedBy: worker }, data: { ...outcome, claimedBy: null, claimedUntil: null } });
+      return count === 1;
+    },
+
+    /** Makes announcements to `url` that failed before due now (the site has just accepted one, so it is back). */
+    async hurryAnnouncements(url: string, now: Date): Promise<void> {
+      await rows(ANNOUNCEMENT_UID).updateMany({ where: { url, state: 'pending', attempts: { $gt: 0 }, nextAttemptAt: { $gt: now } }, data: { nextAttemptAt: now } });
+    },
+
+    /** Forgets delivered and dropped announcements older than `before`. */
+    async pruneAnnouncements(before: Date): Promise<void> {
+      await rows(ANNOUNCEMENT_UID).deleteMany({ where: { state: { $in: ['delivered', 'dropped'] }, updatedAt: { $lt: before } } });
+    },
+
+    /** How many announcements wait, how many of them have failed at least once, and the oldest one's age and last error. */
+    async announcementBacklog(): Promise<{ pending: number; failing: number; oldestPendingSince: string | null; lastError: string | null }> {
+      const pending = await rows(ANNOUNCEMENT_UID).count({ where: { state: 'pending' } });
+      const failing = await rows(ANNOUNCEMENT_UID).count({ where: { state: 'pending', attempts: { $gt: 0 } } });
+      const oldest = pending ? await rows(ANNOUNCEMENT_UID).findOne({ where: { state: 'pending' }, select: ['createdAt', 'lastError'], orderBy: [{ id: 'asc' }] }) : null;
+      const since = oldest?.createdAt ? new Date(oldest.createdAt).toISOString() : null;
+      return { pending, failing, oldestPendingSince: since, lastError: oldest?.lastError ?? null };
     },
 
     // --- Review reminders and reading levels ---------------------------------------------

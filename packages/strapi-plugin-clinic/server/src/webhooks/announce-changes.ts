@@ -17,8 +17,9 @@ interface Version {
 /**
  * Tells the site about every change a patient would see (publish, unpublish, delete, and
  * saves that publish at once) of every clinic type, once per document and locale touched.
- * Sent only once the change is committed; a refused, failed or rolled-back action sends
- * nothing. Registered after the other middlewares, so it sees the parameters they settled.
+ * The announcements are written to the outbox in the change's own transaction, so a refused,
+ * failed or rolled-back action sends nothing and a committed one is sent even across a
+ * restart. Registered after the other middlewares, so it sees the parameters they settled.
  */
 export function announceChanges(strapi: Core.Strapi, webhooks: () => WebhookService) {
   const repository = clinicRepository(strapi);
@@ -43,32 +44,33 @@ export function announceChanges(strapi: Core.Strapi, webhooks: () => WebhookServ
     const localized: boolean = strapi.plugin('i18n').service('content-types').isLocalizedContentType(contentType);
     const scope = localeScope(ctx.params?.locale, localized);
 
-    let before: Version[] = [];
-    if (change.lookUp === 'before') {
-      try {
-        before = await versions(ctx.uid, change, scope, ctx.params?.documentId);
-      } catch (error) {
-        // Never block the action over an announcement; tell the site about the document instead.
-        strapi.log.warn(`[clinic] could not tell which locales ${ctx.action} changes: ${(error as Error).message}`);
-        if (typeof ctx.params?.documentId === 'string') before = [{ documentId: ctx.params.documentId, locale: null }];
+    // One transaction for the change and its announcements (Strapi's own joins it): both are
+    // saved, or neither; the delivery worker sends them once it commits.
+    return repository.inTransaction(async () => {
+      let before: Version[] = [];
+      if (change.lookUp === 'before') {
+        try {
+          before = await versions(ctx.uid, change, scope, ctx.params?.documentId);
+        } catch (error) {
+          // Never block the action over an announcement; tell the site about the document instead.
+          strapi.log.warn(`[clinic] could not tell which locales ${ctx.action} changes: ${(error as Error).message}`);
+          if (typeof ctx.params?.documentId === 'string') before = [{ documentId: ctx.params.documentId, locale: null }];
+        }
       }
-    }
 
-    const result = (await next()) as { documentId?: string } | null | undefined;
-    if (change.lookUp === 'after' && !result?.documentId) return result;
+      const result = (await next()) as { documentId?: string } | null | undefined;
+      if (change.lookUp === 'after' && !result?.documentId) return result;
 
-    try {
-      const changed = change.lookUp === 'before' ? before : await versions(ctx.uid, change, scope, result!.documentId);
+      let changed: Version[];
+      try {
+        changed = change.lookUp === 'before' ? before : await versions(ctx.uid, change, scope, result!.documentId);
+      } catch (error) {
+        strapi.log.warn(`[clinic] could not tell which locales ${ctx.action} changed: ${(error as Error).message}`);
+        changed = [{ documentId: result!.documentId!, locale: null }];
+      }
       const fallbackLocale = await defaultLocale();
-      const events = changed.map(({ documentId, locale }) => ({ event: change.event, contentType: ctx.uid, documentId, locale: locale ?? fallbackLocale }));
-      // Sent when the enclosing transaction commits, or now when the action's own already has.
-      await repository.afterCommit(() => {
-        for (const event of events) webhooks().announce(event);
-      });
-    } catch (error) {
-      // The change is saved either way; the site's hourly expiry is the backstop.
-      strapi.log.error(`[clinic] could not announce ${ctx.action} of ${ctx.uid}: ${(error as Error).message}`);
-    }
-    return result;
+      await webhooks().announce(changed.map(({ documentId, locale }) => ({ event: change.event, contentType: ctx.uid, documentId, locale: locale ?? fallbackLocale })));
+      return result;
+    });
   };
 }

@@ -85,7 +85,7 @@ export function reviewController(strapi: Core.Strapi) {
       const body = parse(approveBody, ctx.request.body);
       const t = target(ctx, body.locale);
       const entry = await reviews().approve(t, ctx.state.user, body);
-      strapi.plugin('clinic').service('webhooks').announce({ event: 'approve', ...t });
+      await strapi.plugin('clinic').service('webhooks').announce({ event: 'approve', ...t });
       ctx.status = 201;
       ctx.body = { data: publicEntry(entry) };
     }),

@@ -15,5 +15,6 @@ export const reviewAdminRoutes = {
     { method: 'GET', path: '/previews/:type/:documentId', handler: 'preview.revisionLink', config: { policies: requires(REVIEW_ACTIONS.read) } },
     { method: 'GET', path: '/review-queue', handler: 'review.queue', config: { policies: requires(REVIEW_ACTIONS.read) } },
     { method: 'GET', path: '/reviews-due', handler: 'review.due', config: { policies: requires(REVIEW_ACTIONS.read) } },
+    { method: 'GET', path: '/announcements', handler: 'announcements.backlog', config: { policies: requires(REVIEW_ACTIONS.read) } },
   ],
 };
