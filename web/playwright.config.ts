@@ -25,7 +25,9 @@ export default defineConfig({
     { name: 'language-assistance', testMatch: '**/language-assistance.e2e.spec.ts' },
     { name: 'review-journey', testMatch: '**/review-journey.e2e.spec.ts', dependencies: ['site'] },
     { name: 'live-changes', testMatch: '**/live-changes.e2e.spec.ts', dependencies: ['review-journey'] },
-    { name: 'cms-down', testMatch: '**/cms-down.e2e.spec.ts', dependencies: ['live-changes', 'preview-revision', 'language-assistance', 'bad-input', 'security-headers'] },
+    // Stops and starts the site; after the journeys that publish, before the CMS outage.
+    { name: 'site-down', testMatch: '**/site-down.e2e.spec.ts', dependencies: ['live-changes'] },
+    { name: 'cms-down', testMatch: '**/cms-down.e2e.spec.ts', dependencies: ['live-changes', 'site-down', 'preview-revision', 'language-assistance', 'bad-input', 'security-headers'] },
     // Reads only; before the CMS outage, so that pages are answered by a running CMS.
     { name: 'bad-input', testMatch: '**/bad-input.e2e.spec.ts' },
     // Reads only (and one preview, which changes nothing); before the CMS outage.

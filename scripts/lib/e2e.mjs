@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { mustRun, run } from './run.mjs';
 import { buildSite, secrets, startCms, startSite } from './stack.mjs';
+import { startSiteControl } from './site-control.mjs';
 
 /** The admin panel the journeys drive, and the site's production build. */
 export async function buildForBrowserTests(root, { siteUrl, cmsUrl, admin = true }) {
@@ -23,14 +24,18 @@ export async function runBrowserTests(root, { databaseEnv, grep, label = 'e2e', 
   await buildForBrowserTests(root, { siteUrl, cmsUrl: `http://127.0.0.1:${cmsPort}`, admin: buildAdmin });
   const cms = await startCms({ port: cmsPort, siteUrl, databaseEnv, logFile: join(artifacts, `${label}-cms.log`) });
   let site;
+  let control;
   try {
-    site = await startSite({ port: sitePort, cmsUrl: cms.url, siteUrl, logFile: join(artifacts, `${label}-site.log`) });
+    const siteOptions = { port: sitePort, cmsUrl: cms.url, siteUrl, logFile: join(artifacts, `${label}-site.log`) };
+    site = await startSite(siteOptions);
+    // For the journey that publishes while the site is down (web/e2e/site-down.e2e.spec.ts).
+    control = await startSiteControl({ stop: () => site.stop(), start: async () => void (site = await startSite(siteOptions)) });
     const report = join(root, '.test-results', `${label}.json`);
     rmSync(report, { force: true });
     // A subset runs without the projects it would otherwise wait for (see playwright.config.ts).
     const code = await run('pnpm', ['exec', 'playwright', 'test', ...(grep ? ['--grep', grep, '--no-deps'] : [])], {
       cwd: join(root, 'web'),
-      env: { SITE_URL: siteUrl, CMS_URL: cms.url, CMS_PID: String(cms.pid), ...secrets, PLAYWRIGHT_JSON_OUTPUT_NAME: report, PW_TEST_HTML_REPORT_OPEN: 'never' },
+      env: { SITE_URL: siteUrl, CMS_URL: cms.url, CMS_PID: String(cms.pid), SITE_CONTROL_URL: control.url, ...secrets, PLAYWRIGHT_JSON_OUTPUT_NAME: report, PW_TEST_HTML_REPORT_OPEN: 'never' },
     });
     let stats = { expected: 0, unexpected: 0, skipped: 0, flaky: 0 };
     try {
@@ -41,6 +46,7 @@ export async function runBrowserTests(root, { databaseEnv, grep, label = 'e2e', 
     if (stats.unexpected) console.log(`\nBrowser test failures: screenshots and traces are in ${artifacts}`);
     return { passed: stats.expected + stats.flaky, failed: stats.unexpected + (code !== 0 && !stats.unexpected ? 1 : 0), skipped: stats.skipped };
   } finally {
+    control?.close();
     await site?.stop();
     await cms.stop();
   }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { signPreviewLink, signWebhook } from 'clinic-domain';
@@ -221,7 +222,7 @@ test('shows the default-language page with a notice (and noindex) when a transla
   await expect(page.locator('html')).toHaveAttribute('lang', 'es');
 });
 
-test('the CMS webhook refreshes the page after a publication, in every locale; a forged or replayed call is refused', async ({ page, request }) => {
+test('the CMS webhook refreshes the page after a publication, in every locale; a forged or stale call is refused, a replayed one refreshes nothing', async ({ page, request }) => {
   await page.goto('/en/faq');
   const editor = await adminToken('editor@clinic.test');
   const faq = await findDocument(editor, 'plugin::clinic.faq', 'en', { question: 'How long does recovery take?' });
@@ -233,7 +234,7 @@ test('the CMS webhook refreshes the page after a publication, in every locale; a
     await expect(page.getByText(sentence)).toBeAttached({ timeout: 1000 });
   }).toPass({ timeout: 20_000 });
 
-  const body = JSON.stringify({ event: 'publish', contentType: 'plugin::clinic.faq', documentId: faq.documentId, locale: 'en' });
+  const body = JSON.stringify({ event: 'publish', contentType: 'plugin::clinic.faq', documentId: faq.documentId, locale: 'en', deliveryId: randomUUID() });
   const now = Math.floor(Date.now() / 1000);
   const forged = await request.post('/api/revalidate', { data: body, headers: { 'content-type': 'application/json', 'x-clinic-timestamp': String(now), 'x-clinic-signature': signWebhook('wrong-secret', now, body) } });
   expect(forged.status()).toBe(401);
@@ -241,7 +242,13 @@ test('the CMS webhook refreshes the page after a publication, in every locale; a
   expect(stale.status()).toBe(401);
   const genuine = { 'content-type': 'application/json', 'x-clinic-timestamp': String(now), 'x-clinic-signature': signWebhook(process.env.CLINIC_WEBHOOK_SECRET!, now, body) };
   expect((await request.post('/api/revalidate', { data: body, headers: genuine })).status()).toBe(200);
-  expect((await request.post('/api/revalidate', { data: body, headers: genuine })).status()).toBe(401);
+  // The same delivery again (a replay, or the CMS re-sending it): recognized, nothing refreshed.
+  const replayed = await request.post('/api/revalidate', { data: body, headers: genuine });
+  expect(replayed.status()).toBe(200);
+  expect(await replayed.json()).toEqual({ revalidated: [], alreadyReceived: true });
+  const withoutId = JSON.stringify({ event: 'publish', contentType: 'plugin::clinic.faq', documentId: faq.documentId });
+  const unnamed = await request.post('/api/revalidate', { data: withoutId, headers: { ...genuine, 'x-clinic-signature': signWebhook(process.env.CLINIC_WEBHOOK_SECRET!, now, withoutId) } });
+  expect(unnamed.status()).toBe(400);
 });
 
 test('draft preview: a signed preview link shows unpublished text, never cached nor indexed; anonymous visitors see the published page', async ({ browser }) => {

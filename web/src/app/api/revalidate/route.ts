@@ -1,39 +1,48 @@
 import { revalidateTag } from 'next/cache';
-import { verifyWebhook } from 'clinic-domain';
+import { admitDelivery } from 'clinic-domain';
 import { tagsForEvent } from '@/lib/cms/cache-tags';
+import { deliveryMemory } from '@/lib/webhooks/delivery-memory';
 
 // Where the CMS puts the signature and its timestamp (strapi-plugin-clinic's webhook-service.ts).
 const SIGNATURE_HEADER = 'x-clinic-signature';
 const TIMESTAMP_HEADER = 'x-clinic-timestamp';
 
-// Signatures already used, so a captured call cannot be replayed inside the time window.
-const seen = new Map<string, number>();
-const forgetOld = (now: number) => {
-  for (const [signature, at] of seen) if (now - at > 600) seen.delete(signature);
-};
-
-/** The CMS's webhook: approvals and publications refresh the affected pages, in every locale. */
+/**
+ * The CMS's announcements: approvals and publications refresh the affected pages, in every
+ * locale. Each delivery id is acted on once (across instances when REDIS_URL is set); a
+ * repeat gets a 200 that refreshes nothing, so the CMS stops re-sending it.
+ */
 export async function POST(request: Request) {
   const rawBody = await request.text();
-  const signature = request.headers.get(SIGNATURE_HEADER);
-  const now = Math.floor(Date.now() / 1000);
-  const verdict = verifyWebhook({ secret: process.env.CLINIC_WEBHOOK_SECRET, rawBody, signature, timestamp: request.headers.get(TIMESTAMP_HEADER), nowSeconds: now });
-  forgetOld(now);
-  if (!verdict.valid) return Response.json({ error: verdict.reason }, { status: 401 });
-  if (seen.has(signature!)) return Response.json({ error: 'This call was already received.' }, { status: 401 });
-  seen.set(signature!, now);
+  const admission = admitDelivery({
+    secret: process.env.CLINIC_WEBHOOK_SECRET,
+    rawBody,
+    signature: request.headers.get(SIGNATURE_HEADER),
+    timestamp: request.headers.get(TIMESTAMP_HEADER),
+    nowSeconds: Math.floor(Date.now() / 1000),
+  });
+  if (!admission.admit) return Response.json({ error: admission.reason }, { status: admission.status });
+  const { event, rememberForSeconds } = admission;
 
-  let event: { contentType?: unknown; documentId?: unknown };
+  const memory = deliveryMemory();
+  let first: boolean;
   try {
-    event = JSON.parse(rawBody);
-  } catch {
-    return Response.json({ error: 'The body is not JSON.' }, { status: 400 });
+    first = await memory.rememberFirst(event.deliveryId, rememberForSeconds);
+  } catch (error) {
+    // Without the shared memory a repeat could not be told apart: the CMS tries again later.
+    console.error(`[revalidate] delivery memory unavailable: ${(error as Error).message}`);
+    return Response.json({ error: 'The site cannot record deliveries right now; try again later.' }, { status: 503 });
   }
-  if (typeof event.contentType !== 'string' || typeof event.documentId !== 'string') {
-    return Response.json({ error: 'contentType and documentId are required.' }, { status: 400 });
-  }
+  if (!first) return Response.json({ revalidated: [], alreadyReceived: true });
+
   const tags = tagsForEvent({ contentType: event.contentType, documentId: event.documentId });
-  // Expire now: the next visitor gets the new text, not one more stale copy.
-  for (const tag of tags) revalidateTag(tag, { expire: 0 });
+  try {
+    // Expire now: the next visitor gets the new text, not one more stale copy.
+    for (const tag of tags) revalidateTag(tag, { expire: 0 });
+  } catch (error) {
+    await memory.forget(event.deliveryId).catch(() => undefined);
+    console.error(`[revalidate] could not refresh ${tags.join(', ')}: ${(error as Error).message}`);
+    return Response.json({ error: 'The pages could not be refreshed; try again later.' }, { status: 503 });
+  }
   return Response.json({ revalidated: tags });
 }
