@@ -27,9 +27,11 @@ export default defineConfig({
     { name: 'live-changes', testMatch: '**/live-changes.e2e.spec.ts', dependencies: ['review-journey'] },
     // Stops and starts the site; after the journeys that publish, before the CMS outage.
     { name: 'site-down', testMatch: '**/site-down.e2e.spec.ts', dependencies: ['live-changes'] },
-    { name: 'cms-down', testMatch: '**/cms-down.e2e.spec.ts', dependencies: ['live-changes', 'site-down', 'preview-revision', 'language-assistance', 'bad-input', 'security-headers'] },
+    { name: 'cms-down', testMatch: '**/cms-down.e2e.spec.ts', dependencies: ['stored-content', 'live-changes', 'site-down', 'preview-revision', 'language-assistance', 'bad-input', 'security-headers'] },
     // Reads only; before the CMS outage, so that pages are answered by a running CMS.
-    { name: 'bad-input', testMatch: '**/bad-input.e2e.spec.ts' },
+    { name: 'bad-input', testMatch: '**/bad-input*.e2e.spec.ts' },
+    // Writes script payloads into every text field: after every journey that reads the demo text.
+    { name: 'stored-content', testMatch: '**/stored-content.e2e.spec.ts', dependencies: ['live-changes', 'site-down', 'preview-revision', 'language-assistance', 'bad-input', 'security-headers'] },
     // Reads only (and one preview, which changes nothing); before the CMS outage.
     { name: 'security-headers', testMatch: '**/security-headers.e2e.spec.ts' },
     { name: 'production-secrets', testMatch: '**/production-secrets.e2e.spec.ts' },

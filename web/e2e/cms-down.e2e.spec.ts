@@ -23,3 +23,30 @@ test('with the CMS down, every cached page is still served', async ({ page, requ
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(before[path]!);
   }
 });
+
+test('with the CMS down, a page the site has not cached is a localized 503 with Retry-After, the phone and a link home, readable without JavaScript', async ({ browser }) => {
+  test.skip(!process.env.CMS_PID, 'CMS_PID is not set: the CMS was not started by the test runner');
+  // Never visited, so never cached: the site cannot render it without the CMS.
+  for (const [locale, path, title] of [
+    ['es', `/es/procedures/nunca-vista-${Date.now()}`, 'Esta página no está disponible en este momento'],
+    ['en', `/en/providers/never-seen-${Date.now()}`, 'This page is temporarily unavailable'],
+  ] as const) {
+    const res = await fetch(`${process.env.SITE_URL ?? 'http://127.0.0.1:3100'}${path}`);
+    const html = await res.text();
+    expect(res.status, path).toBe(503);
+    expect(Number(res.headers.get('retry-after')), path).toBeGreaterThan(0);
+    expect(html).toContain(`<html lang="${locale}">`);
+    expect(html).toContain(`<h1>${title}</h1>`);
+    expect(html).toMatch(/<a href="tel:\+?\d+">/);
+    expect(html).toContain(`<a href="/${locale}">`);
+    expect(html).not.toMatch(/\n\s+at [\w.<>]+ \(|Internal Server Error|Application error|digest/);
+
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    const response = await page.goto(path);
+    expect(response?.status()).toBe(503);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+    await expect(page.locator('a[href^="tel:"]')).toHaveCount(1);
+    await context.close();
+  }
+});

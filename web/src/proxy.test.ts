@@ -3,8 +3,9 @@ import type { SiteLocale } from './lib/cms/types';
 import { proxy } from './proxy';
 
 // The CMS's locales as the proxy would fetch them (jest.mock is hoisted above the imports).
-const cms: { locales: SiteLocale[] } = { locales: [] };
+const cms: { locales: SiteLocale[]; up: boolean; phone: string | null } = { locales: [], up: true, phone: '+1 (262) 555-0142' };
 jest.mock('./lib/cms/site-locales', () => ({ getSiteLocales: async () => cms.locales }));
+jest.mock('./lib/cms/cms-reachability', () => ({ cmsAnswers: async () => cms.up, lastClinicPhone: () => cms.phone }));
 
 const EN_ES: SiteLocale[] = [
   { code: 'en', name: 'English (en)', isDefault: true },
@@ -22,6 +23,8 @@ const redirectOf = (response: Response) => (response.headers.get('location') ? n
 describe('the proxy', () => {
   beforeEach(() => {
     cms.locales = EN_ES;
+    cms.up = true;
+    cms.phone = '+1 (262) 555-0142';
   });
 
   it('sends "/" to the remembered language, then the browser’s, then the default', async () => {
@@ -47,7 +50,8 @@ describe('the proxy', () => {
     for (const path of ['/en/procedures/%ff%fe', '/en/providers/%', '/%E0%A4%A', '/api/preview/%C0%AF', '/en/%ff.png']) {
       const response = await visit(path);
       expect(response.status).toBe(400);
-      expect(await response.text()).toMatch(/The address is not valid/);
+      expect(response.headers.get('content-type')).toMatch(/^text\/html/);
+      expect(await response.text()).toMatch(/<h1>The address is not valid<\/h1>/);
     }
     expect((await visit('/en/' + 'a'.repeat(3000))).status).toBe(414);
     const api = await visit('/api/preview?path=/en');
@@ -83,5 +87,29 @@ describe('the proxy', () => {
     expect(response.headers.get('cache-control')).toBe('private, no-store');
     expect(redirectOf(await visit('/es/faq'))).toBeNull();
     expect((await visit('/es/faq')).headers.get('x-robots-tag')).toBeNull();
+  });
+
+  it('answers a malformed path with an HTML page in the visitor’s language: the phone as a tel: link and a link home', async () => {
+    const html = await (await visit('/es/procedimientos/%ff', { language: 'en' })).text();
+    expect(html).toContain('<html lang="es">');
+    expect(html).toContain('<h1>La dirección no es válida</h1>');
+    expect(html).toContain('<a href="tel:+12625550142">+1 (262) 555-0142</a>');
+    expect(html).toContain('<a href="/es">Ir a la página de inicio</a>');
+    cms.phone = null;
+    expect(await (await visit('/%ff', { language: 'es-MX' })).text()).toContain('llame a la clínica');
+  });
+
+  it('with the CMS down, answers a page Next cannot serve with a localized 503 and Retry-After (its own server is not there in this test)', async () => {
+    cms.up = false;
+    const port = process.env.PORT;
+    process.env.PORT = '9'; // nothing listens there: the page cannot be had
+    const response = await visit('/es/procedimientos/nuevo');
+    process.env.PORT = port;
+    expect(response.status).toBe(503);
+    expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(0);
+    const html = await response.text();
+    expect(html).toContain('<h1>Esta página no está disponible en este momento</h1>');
+    expect(html).toContain('href="tel:+12625550142"');
+    expect((await visit('/', { language: 'es' })).status).toBe(307);
   });
 });

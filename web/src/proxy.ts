@@ -3,12 +3,15 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { siteRouting } from './i18n/routing';
 import { getSiteLocales } from './lib/cms/site-locales';
 import { pathProblem } from './lib/request-path';
+import { cmsAnswers } from './lib/cms/cms-reachability';
+import { errorPageResponse, rememberErrorPageFacts, type ProxyError } from './lib/errors/error-response';
+import { isLoopback, servedWhileCmsDown } from './lib/errors/while-cms-down';
 import type { SiteLocale } from './lib/cms/types';
 import { nonPagePolicy, pagePolicy, sha256 } from './lib/security/content-security-policy.cjs';
 import { hideDismissedNoticeScript } from './components/layout/hide-dismissed-notice-script';
 
 // API routes, metadata routes and files: checked for bad input above, but not routed by locale.
-const NOT_A_PAGE = /^\/(?:api|sitemap\.xml|robots\.txt|favicon\.ico|.*\.)/;
+const NOT_A_PAGE = /^\/(?:api|_next\/|sitemap\.xml|robots\.txt|favicon\.ico|.*\.)/;
 
 // next-intl's middleware for the CMS's current locales, rebuilt only when they change.
 let routed: { locales: SiteLocale[]; handle: ReturnType<typeof createMiddleware> } | null = null;
@@ -16,10 +19,11 @@ let routed: { locales: SiteLocale[]; handle: ReturnType<typeof createMiddleware>
 export async function proxy(request: NextRequest) {
   // A path no page can have is the visitor's mistake: a 4xx that says why, before routing or the CMS.
   const problem = pathProblem(request.nextUrl.pathname);
-  if (problem) return new Response(problem.message, { status: problem.status, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Security-Policy': nonPagePolicy() } });
+  if (problem) return errorPage(request, await getSiteLocales(), { kind: 'badPath', problem });
   if (NOT_A_PAGE.test(request.nextUrl.pathname)) return NextResponse.next();
   const locales = await getSiteLocales();
   if (routed?.locales !== locales) routed = { locales, handle: createMiddleware(siteRouting(locales)) };
+  rememberErrorPageFacts(locales);
   const response = routed.handle(request);
   // Where a redirect leads depends on the visitor's cookie and browser language.
   if (response.headers.has('location')) {
@@ -32,7 +36,19 @@ export async function proxy(request: NextRequest) {
     response.headers.set('Cache-Control', 'private, no-store');
     if (!response.headers.has('location')) withPreviewPolicy(response);
   }
+  // With the CMS down, a page Next has not cached cannot render: the proxy's localized 503, not Next's 500.
+  const read = request.method === 'GET' || request.method === 'HEAD';
+  if (read && !response.headers.has('location') && !isLoopback(request) && !(await cmsAnswers())) {
+    return servedWhileCmsDown(request, () => errorPage(request, locales, { kind: 'unavailable' }));
+  }
   return response;
+}
+
+/** The proxy's own error page (see lib/errors): localized HTML with no script, under the strict policy. */
+async function errorPage(request: NextRequest, locales: SiteLocale[], error: ProxyError): Promise<Response> {
+  const page = await errorPageResponse(request, locales, error);
+  page.headers.set('Content-Security-Policy', nonPagePolicy());
+  return page;
 }
 
 /**
@@ -50,6 +66,7 @@ function withPreviewPolicy(response: Response) {
 }
 
 export const config = {
-  // Every path but Next's own assets, so that a malformed path anywhere is a 4xx (Next alone answers some with a 500).
-  matcher: ['/((?!_next/).*)'],
+  // Every path but Next's own assets, so that a malformed path anywhere is a 4xx (Next alone answers some with a 500);
+  // an asset path with a percent-encoding is checked too (Next answers /_next/static/%ff with a 500).
+  matcher: ['/((?!_next/[^%]*$).*)'],
 };

@@ -10,16 +10,16 @@ describe('pathProblem', () => {
 
   it('refuses malformed percent-encoding and bytes that are not UTF-8 with a 400', () => {
     for (const path of ['/en/procedures/%ff%fe', '/en/providers/%', '/%E0%A4%A', '/en/%C0%AF', '/en/%ED%A0%80', '/en/a%zz']) {
-      expect(pathProblem(path)).toEqual({ status: 400, message: expect.stringMatching(/percent-encoding/) });
+      expect(pathProblem(path)).toEqual({ status: 400, reason: 'malformedEncoding', message: expect.stringMatching(/percent-encoding/) });
     }
   });
 
   it('refuses control characters, NUL included, with a 400', () => {
     expect(pathProblem('/en/procedures/a%00b')?.status).toBe(400);
-    expect(pathProblem('/en/%0A')?.message).toMatch(/control character/);
+    expect(pathProblem('/en/%0A')).toMatchObject({ reason: 'controlCharacter', message: expect.stringMatching(/control character/) });
   });
 
   it('refuses a path over the limit with a 414', () => {
-    expect(pathProblem('/en/' + 'a'.repeat(MAX_PATH_LENGTH))?.status).toBe(414);
+    expect(pathProblem('/en/' + 'a'.repeat(MAX_PATH_LENGTH))).toMatchObject({ status: 414, reason: 'tooLong' });
   });
 });

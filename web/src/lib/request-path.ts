@@ -4,18 +4,28 @@ export const MAX_PATH_LENGTH = 2048;
 // C0 and C1 control characters (NUL included): no slug or locale has them.
 const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/;
 
+/** What is wrong with a path: the error page says it in the visitor's language (messages: errors). */
+export type PathProblemReason = 'tooLong' | 'malformedEncoding' | 'controlCharacter';
+
+export interface PathProblem {
+  status: 400 | 414;
+  reason: PathProblemReason;
+  /** The same in English, for logs and tests. */
+  message: string;
+}
+
 /**
  * Why a request path cannot name a page (a 4xx with this message), or null when it can:
  * too long, not valid percent-encoded UTF-8 in some segment, or a control character once decoded.
  */
-export function pathProblem(pathname: string): { status: 400 | 414; message: string } | null {
-  if (pathname.length > MAX_PATH_LENGTH) return { status: 414, message: `The address is longer than ${MAX_PATH_LENGTH} characters.` };
+export function pathProblem(pathname: string): PathProblem | null {
+  if (pathname.length > MAX_PATH_LENGTH) return { status: 414, reason: 'tooLong', message: `The address is longer than ${MAX_PATH_LENGTH} characters.` };
   let decoded: string;
   try {
     decoded = pathname.split('/').map((segment) => decodeURIComponent(segment)).join('/');
   } catch {
-    return { status: 400, message: 'The address is not valid: it has a malformed percent-encoding (%XX) or bytes that are not UTF-8.' };
+    return { status: 400, reason: 'malformedEncoding', message: 'The address is not valid: it has a malformed percent-encoding (%XX) or bytes that are not UTF-8.' };
   }
-  if (CONTROL_CHARACTER.test(decoded)) return { status: 400, message: 'The address is not valid: it has a control character.' };
+  if (CONTROL_CHARACTER.test(decoded)) return { status: 400, reason: 'controlCharacter', message: 'The address is not valid: it has a control character.' };
   return null;
 }

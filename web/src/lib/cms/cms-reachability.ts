@@ -1,0 +1,71 @@
+/**
+ * What the proxy knows of the CMS for the pages it answers itself: whether the CMS answers
+ * (asked at most every few seconds, never longer than a moment) and the clinic's phone (the
+ * last one read, kept while the CMS is down). Plain fetches: the proxy runs outside React.
+ */
+import { print } from 'graphql';
+import { CMS_GRAPHQL_URL, CMS_URL } from './cms-url';
+import { SiteChromeDocument, type SiteChromeQuery } from './generated/graphql';
+
+const ANSWER_FRESH_MS = 3_000;
+const HEALTH_TIMEOUT_MS = 1_500;
+const PHONE_FRESH_MS = 60_000;
+
+let answered: { up: boolean; at: number } | null = null;
+let asking: Promise<boolean> | null = null;
+let phone: { value: string | null; at: number; locale: string } | null = null;
+
+async function askHealth(): Promise<boolean> {
+  try {
+    const res = await fetch(`${CMS_URL}/_health`, { signal: AbortSignal.timeout(HEALTH_TIMEOUT_MS), cache: 'no-store' });
+    return res.status < 500;
+  } catch {
+    return false;
+  }
+}
+
+/** Whether the CMS answered its health check in the last few seconds (asked again when older). */
+export function cmsAnswers(): Promise<boolean> {
+  if (answered && Date.now() - answered.at < ANSWER_FRESH_MS) return Promise.resolve(answered.up);
+  asking ??= askHealth()
+    .then((up) => {
+      answered = { up, at: Date.now() };
+      return up;
+    })
+    .finally(() => {
+      asking = null;
+    });
+  return asking;
+}
+
+async function fetchPhone(locale: string): Promise<void> {
+  try {
+    const body = JSON.stringify({ query: print(SiteChromeDocument), operationName: 'SiteChrome', variables: { locale } });
+    const res = await fetch(CMS_GRAPHQL_URL, { method: 'POST', headers: { 'content-type': 'application/json' }, body, signal: AbortSignal.timeout(HEALTH_TIMEOUT_MS), cache: 'no-store' });
+    const { data } = (await res.json()) as { data?: SiteChromeQuery | null };
+    if (res.ok && data) phone = { value: data.clinicClinic?.phone || null, at: Date.now(), locale };
+  } catch {
+    // Down or odd: the phone read last stays (see lastClinicPhone).
+  }
+}
+
+/**
+ * The clinic's phone as last read (in the default locale), or null when it never was. Reads
+ * it again in the background when older than a minute, so that it is there when the CMS is not.
+ */
+export function lastClinicPhone(defaultLocale: string): string | null {
+  if (!phone || phone.locale !== defaultLocale || Date.now() - phone.at >= PHONE_FRESH_MS) {
+    const stale = phone;
+    // Marked fresh now so that one read, not one per request, is under way.
+    phone = { value: stale?.value ?? null, at: Date.now(), locale: defaultLocale };
+    void fetchPhone(defaultLocale);
+  }
+  return phone.value;
+}
+
+/** For tests: forget what was asked and read. */
+export function forgetCmsReachability(): void {
+  answered = null;
+  asking = null;
+  phone = null;
+}
