@@ -109,7 +109,8 @@ async function main() {
     siteUrl,
     adminPanel: false,
     logFile: join(workDir, 'cms.log'),
-    extraEnv: { NODE_OPTIONS: `--require ${join(root, 'scripts/bench/count-sql.cjs')}`, BENCH_SQL_COUNTER_PORT: String(ports.sqlCounter) },
+    // The answer cache is off by default (it suits a single CMS process, as here); the uncached run measures without it.
+    extraEnv: { NODE_OPTIONS: `--require ${join(root, 'scripts/bench/count-sql.cjs')}`, BENCH_SQL_COUNTER_PORT: String(ports.sqlCounter), CLINIC_GRAPHQL_ANSWER_CACHE: 'true' },
   });
   const door = await startCmsDoor({ port: ports.door, cmsUrl: cms.url });
   const stops = [() => cms.stop(), () => door.stop()];
@@ -165,9 +166,15 @@ async function main() {
       ...settings,
       progress,
       reference: { name: 'REST, same populate', request: { url: restUrl }, ...countSql },
-      workload: { name: 'GraphQL ProcedureBySlug', request: graphqlRequest, ...countSql },
+      workload: { name: 'GraphQL ProcedureBySlug (answer cache)', request: graphqlRequest, ...countSql },
       afterRun: () => ({ memoryMb: residentMemoryMb(cms.pid) }),
     });
+
+    // The same query past the CMS's cache of anonymous answers (a cookie opts out): what the resolvers cost.
+    progress(`GraphQL ProcedureBySlug, uncached (${settings.seconds} s)`);
+    const sqlBefore = await sqlStatements();
+    const uncached = await load({ ...graphqlRequest, headers: { ...graphqlRequest.headers, cookie: 'bench=uncached' }, connections: settings.connections, seconds: settings.seconds });
+    results.queryUncached = { ...uncached, sqlPerRequest: ((await sqlStatements()) - sqlBefore) / Math.max(1, uncached.requests), memoryMb: residentMemoryMb(cms.pid) };
 
     // 4. What the browser downloads first.
     progress('first-load JavaScript');
@@ -180,7 +187,7 @@ async function main() {
     report(results);
     writeFileSync(output, `${JSON.stringify(results, null, 2)}\n`);
     progress(`written to ${output}`);
-    const errors = page.workload.errors + page.reference.errors + results.query.workload.errors + results.query.reference.errors + results.cmsDown.errors;
+    const errors = page.workload.errors + page.reference.errors + results.query.workload.errors + results.query.reference.errors + results.queryUncached.errors + results.cmsDown.errors;
     if (errors) throw new Error(`${errors} requests failed during the benchmark (see the table)`);
   } finally {
     for (const stop of stops) await stop();
@@ -196,8 +203,9 @@ function report(r) {
     ...[
       ['site procedure page (cached)', r.page.workload, `CMS requests/view ${fixed(r.page.workload.cmsRequestsPerView, 3)}`],
       ['  reference: bare Next static page', r.page.reference, ''],
-      ['GraphQL ProcedureBySlug', r.query.workload, `SQL/request ${fixed(r.query.workload.sqlPerRequest, 1)}`],
+      ['GraphQL ProcedureBySlug (answer cache)', r.query.workload, `SQL/request ${fixed(r.query.workload.sqlPerRequest, 1)}`],
       ['  reference: REST, same populate', r.query.reference, `SQL/request ${fixed(r.query.reference.sqlPerRequest, 1)}`],
+      ['GraphQL ProcedureBySlug, uncached', r.queryUncached, `SQL/request ${fixed(r.queryUncached.sqlPerRequest, 1)}`],
     ].map(([name, m, extra]) => [name, fixed(m.reqPerSec), fixed(m.p50, 1), fixed(m.p99, 1), fixed(m.memoryMb), String(m.errors), extra]),
   ];
   const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => row[i].length)));
@@ -215,6 +223,8 @@ function report(r) {
     servedWithCmsDown: `${r.cmsDown.requests - r.cmsDown.errors}/${r.cmsDown.requests}`,
     queryRatio,
     sqlPerQuery: r.query.workload.sqlPerRequest,
+    sqlPerUncachedQuery: r.queryUncached.sqlPerRequest,
+    uncachedQueryRatio: r.queryUncached.reqPerSec / r.query.reference.reqPerSec,
     firstLoadJsKb: { site: r.firstLoad.site.jsKb, bare: r.firstLoad.bare.jsKb, extra: extraJs, siteInline: r.firstLoad.site.inlineKb, bareInline: r.firstLoad.bare.inlineKb },
     publishToLiveMedianS: publish?.medianSeconds ?? null,
   };
@@ -222,7 +232,7 @@ function report(r) {
   console.log(`cached page / bare Next         ${fixed(pageRatio, 2)}x   (goal >= ${GOALS.pageRatio}x: ${verdict(pageRatio >= GOALS.pageRatio)}; p99 ${fixed(r.page.workload.p99, 1)} ms, goal <= ${GOALS.pageP99Ms} ms: ${verdict(r.page.workload.p99 <= GOALS.pageP99Ms)})`);
   console.log(`CMS requests per cached view    ${fixed(r.page.workload.cmsRequestsPerView, 3)}   (goal 0: ${verdict(r.page.workload.cmsRequestsPerView === 0)})`);
   console.log(`served with the CMS down        ${r.summary.servedWithCmsDown} answered 200   (${verdict(r.cmsDown.errors === 0 && r.cmsDown.requests > 0)})`);
-  console.log(`GraphQL / REST                  ${fixed(queryRatio, 2)}x   (goal >= ${GOALS.graphqlRatio}x: ${verdict(queryRatio >= GOALS.graphqlRatio)}); SQL statements per query ${fixed(r.query.workload.sqlPerRequest, 1)} (constant from 3 to 100 FAQs and providers: cms/tests/graphql-sql-per-query.int.spec.ts)`);
+  console.log(`GraphQL / REST                  ${fixed(queryRatio, 2)}x   (goal >= ${GOALS.graphqlRatio}x: ${verdict(queryRatio >= GOALS.graphqlRatio)}); uncached ${fixed(r.summary.uncachedQueryRatio, 2)}x with ${fixed(r.queryUncached.sqlPerRequest, 1)} SQL statements per query (constant from 3 to 100 FAQs and providers: cms/tests/graphql-sql-per-query.int.spec.ts)`);
   console.log(`first-load JS, gzip             site ${fixed(r.firstLoad.site.jsKb, 1)} kB, bare ${fixed(r.firstLoad.bare.jsKb, 1)} kB: +${fixed(extraJs, 1)} kB   (goal <= +${GOALS.firstLoadExtraKb} kB: ${verdict(extraJs <= GOALS.firstLoadExtraKb)}); inline scripts ${fixed(r.firstLoad.site.inlineKb, 1)} vs ${fixed(r.firstLoad.bare.inlineKb, 1)} kB; HTML ${r.firstLoad.site.htmlBytes} vs ${r.firstLoad.bare.htmlBytes} bytes`);
   console.log(`publish to live, median         ${publish ? `${fixed(publish.medianSeconds, 2)} s   (goal <= ${GOALS.publishMedianS} s: ${verdict(publish.medianSeconds <= GOALS.publishMedianS)})` : 'n/a (scripts/topology.mjs does not provide measurePublishToLive)'}`);
   console.log('');

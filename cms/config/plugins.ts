@@ -19,6 +19,8 @@ export default ({ env }: { env: any }) => ({
       siteUrl: env('SITE_URL', 'http://localhost:3000'),
       // The site's operation allowlist (web/src/lib/cms/generated/operation-allowlist.json); when set, GraphQL runs nothing else.
       graphqlAllowlist: env('CLINIC_GRAPHQL_ALLOWLIST', ''),
+      // Anonymous GraphQL answers kept in memory until the next write: for a single CMS process only.
+      graphqlAnswerCache: env.bool('CLINIC_GRAPHQL_ANSWER_CACHE', false),
       // The daily review reminder (physicians: reviews due and waiting; editors: rejections), sent by email.
       reviewDigest: {
         enabled: env.bool('CLINIC_REVIEW_DIGEST_ENABLED', false),

@@ -15,12 +15,15 @@ const GROWN = 100;
 
 let cms: BootedCms;
 beforeAll(async () => {
-  cms = await bootCms();
+  cms = await bootCms({ CLINIC_GRAPHQL_ANSWER_CACHE: 'true' });
   await cms.seedDemo();
 }, 300_000);
 afterAll(() => cms?.stop());
 
-async function procedurePageQuery(locale: 'en' | 'es') {
+// A request with a cookie is never answered from the cache of published answers: it measures the resolvers.
+const UNCACHED = { cookie: 'measure=1' };
+
+async function procedurePageQuery(locale: 'en' | 'es', headers: Record<string, string> = UNCACHED) {
   let statements = 0;
   const count = () => {
     statements += 1;
@@ -29,11 +32,11 @@ async function procedurePageQuery(locale: 'en' | 'es') {
   try {
     const response = await cms.http
       .post('/graphql')
-      .set('content-type', 'application/json')
+      .set({ 'content-type': 'application/json', ...headers })
       .send({ query: PROCEDURE_OPERATIONS, operationName: 'ProcedureBySlug', variables: { locale, slug: vertebro.text[locale].slug } });
     expect(response.status).toBe(200);
     expect(response.body.errors).toBeUndefined();
-    return { statements, procedure: response.body.data.clinicProcedures[0] };
+    return { statements, text: response.text, procedure: response.body.data.clinicProcedures[0] };
   } finally {
     cms.strapi.db.connection.off('query', count);
   }
@@ -97,5 +100,36 @@ describe('SQL statements per procedure page query', () => {
       expect(alone.body.data.clinicProcedures).toEqual([procedure]);
     }
     expect(procedures.find((p) => p.slug === vertebro.text.es.slug)).toMatchObject({ faqs: [{ question: expect.any(String) }] });
+  });
+});
+
+describe('anonymous answers kept until the next write', () => {
+  it('answer the same query again without SQL, and show a publish at once', async () => {
+    const first = await procedurePageQuery('es', {});
+    const again = await procedurePageQuery('es', {});
+    expect(again.statements).toBe(0);
+    expect(again.text).toBe(first.text);
+
+    const docs = cms.strapi.documents('plugin::clinic.procedure');
+    const procedure = await docs.findFirst({ locale: 'es', filters: { slug: vertebro.text.es.slug } });
+    await docs.update({ documentId: procedure.documentId, locale: 'es', data: { summary: 'Resumen nuevo, aprobado.' } });
+    // A draft edit is a write: the answer is read again, and still shows the published text.
+    const afterDraft = await procedurePageQuery('es', {});
+    expect(afterDraft.statements).toBeGreaterThan(0);
+    expect(afterDraft.procedure.summary).toBe(first.procedure.summary);
+    await cms.approveAndPublish('plugin::clinic.procedure', procedure.documentId, 'es');
+    expect((await procedurePageQuery('es', {})).procedure.summary).toBe('Resumen nuevo, aprobado.');
+  });
+
+  it('are never kept for a request with credentials, nor for a refused one', async () => {
+    await procedurePageQuery('es', {});
+    const withPreview = await procedurePageQuery('es', { 'x-preview-secret': 'wrong' });
+    expect(withPreview.statements).toBeGreaterThan(0);
+    const refused = () => cms.graphql('{ clinicProcedures(locale: "xx") { title } }');
+    expect((await refused()).status).toBe(400);
+    expect((await refused()).status).toBe(400);
+    const malformed = await cms.http.post('/graphql').set('content-type', 'application/json').send('{"query": ');
+    expect(malformed.status).toBe(400);
+    expect(malformed.text).toMatch(/not valid JSON/);
   });
 });

@@ -23,6 +23,8 @@ export interface ClinicPluginConfig {
   graphqlLimits: GraphqlLimits;
   /** Path (from the CMS's folder) to the site's operation allowlist; when set, only those operations run. Empty: off. */
   graphqlAllowlist: string;
+  /** Keep anonymous GraphQL answers in memory until the next write (graphql/published-answer-cache.ts). Off by default: a write made by another CMS process is seen only after a minute. */
+  graphqlAnswerCache: boolean;
   /** The daily review reminder by email (see review/digest). */
   reviewDigest: ReviewDigestConfig;
   /** Largest file (bytes) the media library accepts on any upload path; only JPEG, PNG, WebP, AVIF and GIF images are accepted. */
@@ -76,6 +78,7 @@ export const defaultConfig: ClinicPluginConfig = {
   siteUrl: 'http://localhost:3000',
   graphqlLimits: defaultGraphqlLimits,
   graphqlAllowlist: '',
+  graphqlAnswerCache: false,
   reviewDigest: defaultReviewDigest,
   uploadMaxBytes: DEFAULT_UPLOAD_MAX_BYTES,
 };
@@ -100,6 +103,7 @@ export default {
     }
     if (!Number.isInteger(config.uploadMaxBytes) || config.uploadMaxBytes < 1) throw new Error('clinic.uploadMaxBytes must be a positive whole number of bytes');
     if (typeof config.graphqlAllowlist !== 'string') throw new Error('clinic.graphqlAllowlist must be a file path (or empty)');
+    if (typeof config.graphqlAnswerCache !== 'boolean') throw new Error('clinic.graphqlAnswerCache must be true or false');
     validateReviewDigest(config.reviewDigest);
   },
 };

@@ -1,6 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { CLINIC_CONTENT_TYPES, clinicUid } from '../content-api';
 import { batchRelationLoads, gatherGraphqlLoads } from './batched-relation-loads';
+import { publishedAnswerCache } from './published-answer-cache';
+import type { ClinicPluginConfig } from '../config';
 
 /**
  * The GraphQL contract of the clinic content. Loaded only when the GraphQL plugin is
@@ -12,6 +14,8 @@ export function registerGraphqlExtension(strapi: Core.Strapi): void {
   // Relation and component fields of one request are read together, not one query per parent.
   batchRelationLoads(strapi);
   strapi.server.use(gatherGraphqlLoads(strapi));
+  // Anonymous reads answered from memory until the next write (see published-answer-cache.ts).
+  if ((strapi.config.get('plugin::clinic') as ClinicPluginConfig).graphqlAnswerCache) strapi.server.use(publishedAnswerCache(strapi));
 
   for (const name of CLINIC_CONTENT_TYPES) extension.shadowCRUD(clinicUid(name)).disableMutations();
   // The review log is never part of the public API.
