@@ -31,7 +31,10 @@ test('with the CMS down, a page the site has not cached is a localized 503 with 
     ['es', `/es/procedures/nunca-vista-${Date.now()}`, 'Esta página no está disponible en este momento'],
     ['en', `/en/providers/never-seen-${Date.now()}`, 'This page is temporarily unavailable'],
   ] as const) {
-    const res = await fetch(`${process.env.SITE_URL ?? 'http://127.0.0.1:3100'}${path}`);
+    const url = `${process.env.SITE_URL ?? 'http://127.0.0.1:3100'}${path}`;
+    // The site notices the CMS is gone within a second (it asks at most that often).
+    await expect.poll(async () => (await fetch(url)).status, { timeout: 10_000 }).toBe(503);
+    const res = await fetch(url);
     const html = await res.text();
     expect(res.status, path).toBe(503);
     expect(Number(res.headers.get('retry-after')), path).toBeGreaterThan(0);

@@ -1,13 +1,14 @@
 /**
  * What the proxy knows of the CMS for the pages it answers itself: whether the CMS answers
- * (asked at most every few seconds, never longer than a moment) and the clinic's phone (the
+ * (asked at most once a second, never waited on longer than a moment) and the clinic's phone (the
  * last one read, kept while the CMS is down). Plain fetches: the proxy runs outside React.
  */
 import { print } from 'graphql';
 import { CMS_GRAPHQL_URL, CMS_URL } from './cms-url';
 import { SiteChromeDocument, type SiteChromeQuery } from './generated/graphql';
 
-const ANSWER_FRESH_MS = 3_000;
+// At most one health check a second; for up to that long after the CMS stops, an uncached page can still be Next's 500.
+const ANSWER_FRESH_MS = 1_000;
 const HEALTH_TIMEOUT_MS = 1_500;
 const PHONE_FRESH_MS = 60_000;
 
