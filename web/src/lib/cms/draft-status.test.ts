@@ -19,7 +19,7 @@ const operations = Object.values(generated).flatMap((value) =>
 
 describe('draft status in the site’s operations', () => {
   it('finds the site’s operations', () => {
-    expect(operations.map((o) => o.name?.value)).toEqual(expect.arrayContaining(['FaqPage', 'ProcedureBySlug', 'ProcedureList', 'ProviderBySlug', 'ProviderList', 'SiteChrome', 'SitemapEntries']));
+    expect(operations.map((o) => o.name?.value)).toEqual(expect.arrayContaining(['FaqPage', 'ProcedureBySlug', 'ProcedureList', 'ProviderBySlug', 'ProviderList', 'SiteChrome', 'SitemapProcedures', 'SitemapProviders', 'ProcedureListPage']));
   });
 
   it.each(operations.map((o) => [o.name!.value, o] as const))('%s passes $status to every root field that has drafts', (_name, operation) => {

@@ -7,11 +7,13 @@ import { cache } from 'react';
 import { cmsQuery, cmsQueryWithoutDrafts } from './cms-query';
 import { CMS_URL } from './cms-url';
 import { tags } from './cache-tags';
-import { FaqPageDocument, ProcedureBySlugDocument, ProcedureListDocument, ProviderBySlugDocument, ProviderListDocument, SiteChromeDocument, SiteLocalesDocument, SitemapEntriesDocument } from './generated/graphql';
-import { reshapeChrome, reshapeFaqGroups, reshapeLocales, reshapeProcedure, reshapeProcedureList, reshapeProvider, reshapeProviderList, reshapeSitemap } from './reshape';
+import { ProcedureBySlugDocument, ProcedureListDocument, ProviderBySlugDocument, ProviderListDocument, SiteChromeDocument, SiteLocalesDocument } from './generated/graphql';
+import { reshapeChrome, reshapeLocales, reshapeProcedure, reshapeProcedureList, reshapeProvider, reshapeProviderList } from './reshape';
+import { getSitemapDocumentsIn } from './paged-reads';
 
 export type * from './types';
 export { currentRevisionHash } from './preview-revision';
+export { getFaqPage, getProcedureListPage, type ListPage } from './paged-reads';
 
 export const getLocales = cache(async () => reshapeLocales(await cmsQueryWithoutDrafts(SiteLocalesDocument, {}, { tags: [tags.type('locales')] })));
 
@@ -37,16 +39,5 @@ export const getProviderList = cache(async (locale: string) =>
   reshapeProviderList(await cmsQuery(ProviderListDocument, { locale }, { tags: [tags.type('provider')] })),
 );
 
-export const getFaqsByProcedure = cache(async (locale: string) =>
-  reshapeFaqGroups(await cmsQuery(FaqPageDocument, { locale }, { tags: [tags.type('faq'), tags.type('procedure')] })),
-);
-
-export const getSitemapDocuments = cache(async () => {
-  const perLocale = await Promise.all(
-    (await getLocales()).map(async ({ code }) => ({
-      locale: code,
-      data: await cmsQuery(SitemapEntriesDocument, { locale: code }, { tags: [tags.type('procedure'), tags.type('provider'), tags.type('locales')] }),
-    })),
-  );
-  return reshapeSitemap(perLocale);
-});
+/** Every published procedure and provider in every locale, however many (read a CMS page at a time). */
+export const getSitemapDocuments = cache(async () => getSitemapDocumentsIn((await getLocales()).map(({ code }) => code)));

@@ -11,7 +11,7 @@ import type {
   ProviderListQuery,
   SiteChromeQuery,
   SiteLocalesQuery,
-  SitemapEntriesQuery,
+  SitemapProceduresQuery,
 } from './generated/graphql';
 import type { Alternate, Byline, Faq, FaqGroup, Procedure, ProcedureSummary, Provider, ProviderSummary, SiteChrome, SiteLocale, SitemapDocument, Tagline } from './types';
 import { parseLanguageTag, textDirectionOf } from 'clinic-domain';
@@ -114,7 +114,10 @@ export function reshapeProvider(p: ProviderDetailFragment, cmsUrl: string): Prov
 }
 
 /** The FAQ page: procedures that have FAQs, each with its FAQs. */
-export function reshapeFaqGroups(data: FaqPageQuery): FaqGroup[] {
+type FaqPageProcedure = NonNullable<FaqPageQuery['clinicProcedures_connection']>['nodes'][number];
+
+/** One page of the FAQ page's procedures (see FaqPage), each with its FAQs. */
+export function reshapeFaqGroups(data: { clinicProcedures: ReadonlyArray<FaqPageProcedure | null> }): FaqGroup[] {
   return data.clinicProcedures.filter(present).flatMap((p) => {
     const faqs = p.faqs.filter(present).map(faq);
     return faqs.length ? [{ title: p.title, slug: p.slug, faqs }] : [];
@@ -149,9 +152,12 @@ export function reshapeChrome(data: SiteChromeQuery): SiteChrome {
  * The sitemap's documents from one read per locale: each procedure or provider once, with
  * every locale it is published in and its latest update.
  */
-export function reshapeSitemap(perLocale: ReadonlyArray<{ locale: string; data: SitemapEntriesQuery }>): SitemapDocument[] {
+type SitemapEntry = NonNullable<SitemapProceduresQuery['clinicProcedures_connection']>['nodes'][number] | null;
+
+/** Each locale's procedures and providers, every page of them read (see getSitemapDocuments). */
+export function reshapeSitemap(perLocale: ReadonlyArray<{ locale: string; data: { clinicProcedures: SitemapEntry[]; clinicProviders: SitemapEntry[] } }>): SitemapDocument[] {
   const byId = new Map<string, SitemapDocument>();
-  const add = (kind: SitemapDocument['kind'], locale: string, entries: SitemapEntriesQuery['clinicProcedures']) => {
+  const add = (kind: SitemapDocument['kind'], locale: string, entries: SitemapEntry[]) => {
     for (const e of entries.filter(present)) {
       const doc = byId.get(e.documentId) ?? { kind, versions: [], updatedAt: null };
       if (!doc.versions.some((v) => v.locale === locale)) doc.versions.push({ locale, slug: e.slug });
