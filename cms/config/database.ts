@@ -17,9 +17,23 @@ export default ({ env }: { env: any }) => {
           password: env('DATABASE_PASSWORD', ''),
           schema: env('DATABASE_SCHEMA', 'public'),
           ssl: env.bool('DATABASE_SSL', false) && { rejectUnauthorized: env.bool('DATABASE_SSL_REJECT_UNAUTHORIZED', true) },
+          // A connection cut by a restart or a network drop is noticed, not left half-open.
+          keepAlive: true,
         },
-        pool: { min: env.int('DATABASE_POOL_MIN', 0), max: env.int('DATABASE_POOL_MAX', 10) },
-        acquireConnectionTimeout: env.int('DATABASE_CONNECTION_TIMEOUT', 60000),
+        // Riding out a database restart: connections the server dropped are marked dead by knex
+        // and replaced on the next acquire; while the server is down a request waits (retrying
+        // every 200 ms) instead of failing at once, and gives up after the acquire timeout with
+        // a 503 (the clinic plugin's database-unavailable middleware). min 0: no idle connection
+        // has to be dead-checked after a restart.
+        pool: {
+          min: env.int('DATABASE_POOL_MIN', 0),
+          max: env.int('DATABASE_POOL_MAX', 10),
+          propagateCreateError: false,
+          createTimeoutMillis: env.int('DATABASE_CREATE_TIMEOUT', 5000),
+          createRetryIntervalMillis: 200,
+          idleTimeoutMillis: 30000,
+        },
+        acquireConnectionTimeout: env.int('DATABASE_CONNECTION_TIMEOUT', 15000),
       },
     };
   }

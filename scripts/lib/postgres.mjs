@@ -33,7 +33,11 @@ export async function startPostgres({ port }) {
     { stdio: 'ignore' },
   );
   return {
-    env: { DATABASE_CLIENT: 'postgres', DATABASE_HOST: '127.0.0.1', DATABASE_PORT: String(port), DATABASE_USERNAME: 'postgres', DATABASE_PASSWORD: '' },
+    env: {
+      DATABASE_CLIENT: 'postgres', DATABASE_HOST: '127.0.0.1', DATABASE_PORT: String(port), DATABASE_USERNAME: 'postgres', DATABASE_PASSWORD: '',
+      // What cms/tests/postgres-restart.int.spec.ts needs to restart this very server mid-test.
+      TEST_POSTGRES_DATA_DIR: dataDir, TEST_POSTGRES_BIN: bin, TEST_POSTGRES_RUN_AS: isRoot ? 'postgres' : '',
+    },
     async stop() {
       await run(...asServerUser(join(bin, 'pg_ctl'), ['-D', dataDir, '-m', 'fast', '-w', 'stop']), { stdio: 'ignore' });
       rmSync(dataDir, { recursive: true, force: true });

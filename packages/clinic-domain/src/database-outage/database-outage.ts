@@ -22,6 +22,8 @@ const MESSAGES = [
   /client has encountered a connection error/i,
   /knex: timeout acquiring a connection/i,
   /connection (was )?(closed|ended) unexpectedly/i,
+  // knex's answer to a query sent on a transaction its lost connection already ended (rolled back).
+  /transaction query already complete/i,
 ];
 
 export const DATABASE_UNAVAILABLE_MESSAGE = 'The database is briefly unavailable (restarting or unreachable); nothing was saved. Please try again in a few seconds.';

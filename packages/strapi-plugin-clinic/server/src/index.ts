@@ -10,6 +10,7 @@ import { reviewAdminRoutes } from './review/admin-api/routes';
 import { webhookService } from './webhooks/webhook-service';
 import { announcementController } from './webhooks/admin-api/announcement-controller';
 import { previewService } from './preview/preview-service';
+import { databaseUnavailableMiddleware } from './reliability/database-unavailable';
 import { previewController } from './preview/preview-controller';
 import { readingLevelAndDigestControllers, readingLevelAndDigestRoutes } from './review/admin-api/reading-level-and-digest-routes';
 import { reviewDigestService } from './review/digest/review-digest-service';
@@ -31,6 +32,7 @@ const plugin: Record<string, unknown> = {
     setup: setupService,
   },
   routes: { ...contentApiRoutes, admin: { ...reviewAdminRoutes, routes: [...reviewAdminRoutes.routes, ...readingLevelAndDigestRoutes] } },
+  middlewares: { 'database-unavailable': databaseUnavailableMiddleware },
 };
 
 export default plugin;

@@ -171,9 +171,13 @@ export function reviewService(strapi: Core.Strapi) {
         comment: input.comment,
       });
       if (!decided.ok) throw httpError(decided);
-      const entry = await append(target, entries, decided.entry, revision, input.at);
-      await refreshTranslationDrift(target.contentType, target.documentId);
-      return entry;
+      // The approval and the translation flags it moves are written together or not at all
+      // (a database restart between them left an approval whose translations looked current).
+      return repository.inTransaction(async () => {
+        const entry = await append(target, entries, decided.entry, revision, input.at);
+        await refreshTranslationDrift(target.contentType, target.documentId);
+        return entry;
+      });
     },
 
     /**
