@@ -21,6 +21,7 @@ import { buildPackages } from './lib/install.mjs';
 import { buildForBrowserTests } from './lib/e2e.mjs';
 import { run } from './lib/run.mjs';
 import { secrets, startCms, startSite } from './lib/stack.mjs';
+import { startPostgres } from './lib/postgres.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const testing = process.argv.includes('--test');
@@ -51,13 +52,25 @@ async function startRedis(port) {
   return { url: `redis://127.0.0.1:${port}`, stop: async () => void child.kill('SIGTERM') };
 }
 
+const secondCms = process.argv.includes('--second-cms');
+
 /**
- * Hook for a second CMS instance (PostgreSQL, durable webhook announcements; owned by that
- * work): start it here and return it, and it is stopped with the rest. The sites read the first.
+ * --second-cms: both CMS instances on one throw-away PostgreSQL (Debian's postgresql, port
+ * TOPOLOGY_POSTGRES_PORT), the second on TOPOLOGY_CMS_PORT + 1, both announcing to the site:
+ * each change is still announced once (an outbox row is claimed by one instance). The sites
+ * read the first.
  */
-async function startMoreCms() {
-  if (process.argv.includes('--second-cms')) throw new Error('--second-cms: a second CMS instance on PostgreSQL is not wired in yet (see startMoreCms in scripts/topology.mjs).');
-  return [];
+async function sharedPostgres() {
+  if (!secondCms) return null;
+  const postgres = await startPostgres({ port: Number(process.env.TOPOLOGY_POSTGRES_PORT ?? 55440) });
+  if (!postgres) throw new Error('--second-cms needs PostgreSQL (apt-get install postgresql)');
+  return { env: { ...postgres.env, DATABASE_NAME: 'postgres' }, stop: () => postgres.stop() };
+}
+
+async function startMoreCms(databaseEnv) {
+  if (!secondCms) return [];
+  // After the first is up: it has created the tables and seeded the demo.
+  return [await startCms({ port: CMS_PORT + 1, siteUrl, databaseEnv, adminPanel: !testing, forTests: testing, logFile: join(logs, 'topology-cms-2.log') })];
 }
 
 async function main() {
@@ -79,9 +92,11 @@ async function main() {
     }
     // Every site instance inherits it (stack.mjs passes its own environment on).
     process.env.REDIS_URL = redisUrl;
-    const cms = await startCms({ port: CMS_PORT, siteUrl, adminPanel: !testing, forTests: testing, logFile: join(logs, 'topology-cms.log') });
+    const database = await sharedPostgres();
+    if (database) stoppers.push(database.stop);
+    const cms = await startCms({ port: CMS_PORT, siteUrl, databaseEnv: database?.env, adminPanel: !testing, forTests: testing, logFile: join(logs, 'topology-cms.log') });
     stoppers.push(() => cms.stop());
-    for (const more of await startMoreCms()) stoppers.push(() => more.stop());
+    for (const more of await startMoreCms(database?.env)) stoppers.push(() => more.stop());
     const sites = [];
     for (const [i, port] of SITE_PORTS.entries()) {
       const site = await startSite({ port, cmsUrl: cms.url, siteUrl, logFile: join(logs, `topology-site-${i + 1}.log`) });
