@@ -1,4 +1,4 @@
-import { bylineFromApproval, reviewIntervalMonths, reviewsDue, translationMayBeOutOfDate } from './review-dates';
+import { bylineFromApproval, reviewIntervalMonths, reviewsDue, reviewsDueThrough, translationMayBeOutOfDate } from './review-dates';
 
 describe('byline from the approval', () => {
   it('uses the approval date, not the publish date, and adds the interval', () => {
@@ -60,5 +60,16 @@ describe('translation drift', () => {
   it('never flags the default locale itself, nor anything before any default approval', () => {
     expect(translationMayBeOutOfDate({ ...base, locale: 'en', localeLastApprovedAt: null })).toBe(false);
     expect(translationMayBeOutOfDate({ defaultLocale: 'en', locale: 'es', defaultLocaleLastApprovedAt: null })).toBe(false);
+  });
+});
+
+describe('reviewsDueThrough', () => {
+  it('is the last date reviewsDue still lists as due soon, across months and years', () => {
+    expect(reviewsDueThrough('2026-11-24')).toBe('2026-12-24');
+    expect(reviewsDueThrough('2026-12-15', 30)).toBe('2027-01-14');
+    const today = '2026-02-10';
+    const through = reviewsDueThrough(today);
+    const listed = reviewsDue([{ nextReviewDue: through }, { nextReviewDue: reviewsDueThrough(through, 1) }], today);
+    expect(listed.map((i) => i.nextReviewDue)).toEqual([through]);
   });
 });

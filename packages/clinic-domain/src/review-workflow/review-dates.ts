@@ -27,6 +27,14 @@ export interface DueItem {
   nextReviewDue: string | null;
 }
 
+/**
+ * The last due date the reviews-due page lists (today plus the window): the database is asked
+ * only for pages due by then, not for every published page.
+ */
+export function reviewsDueThrough(today: string, windowDays = DUE_SOON_WINDOW_DAYS): string {
+  return toIsoDate(new Date(Date.parse(`${today}T00:00:00.000Z`) + windowDays * 86_400_000));
+}
+
 /** What the reviews-due page lists: overdue or due within the window, soonest first. */
 export function reviewsDue<T extends DueItem>(items: readonly T[], today: string, windowDays = DUE_SOON_WINDOW_DAYS) {
   return items

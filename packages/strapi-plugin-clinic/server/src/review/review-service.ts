@@ -11,6 +11,7 @@ import {
   rejectRevision,
   reviewIntervalMonths,
   reviewsDue,
+  reviewsDueThrough,
   reviewState,
   submitForReview,
   toIsoDate,
@@ -310,7 +311,7 @@ export function reviewService(strapi: Core.Strapi) {
       const rows = [];
       for (const contentType of REVIEWABLE_TYPES) {
         const titleFields = ['title', 'question', 'fullName'].filter((f) => f in (strapi.getModel(contentType as any)?.attributes ?? {}));
-        const published = await repository.publishedWithReviewer(contentType, ['documentId', 'locale', 'nextReviewDue', 'lastReviewedOn', ...titleFields]);
+        const published = await repository.publishedWithReviewer(contentType, ['documentId', 'locale', 'nextReviewDue', 'lastReviewedOn', ...titleFields], reviewsDueThrough(today));
         for (const row of published) {
           rows.push({ contentType, documentId: row.documentId, locale: row.locale, title: documentTitle(row), lastReviewedOn: row.lastReviewedOn, nextReviewDue: row.nextReviewDue, physician: row.reviewedBy ? `${row.reviewedBy.fullName}${row.reviewedBy.credentials ? `, ${row.reviewedBy.credentials}` : ''}` : null });
         }
