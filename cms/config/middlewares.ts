@@ -7,7 +7,12 @@ export default [
   'strapi::cors',
   'strapi::poweredBy',
   'strapi::query',
+  // A body the parser cannot read is a 400, not a 500 (see the clinic plugin's reliability/malformed-body).
+  'plugin::clinic.malformed-body',
   'strapi::body',
+  'plugin::clinic.body-read',
+  // A GraphQL fragment Strapi's depth rule cannot walk (unknown, or spreading itself) is a 400, not a 500.
+  'plugin::clinic.graphql-fragment-references',
   'strapi::session',
   'strapi::favicon',
   'strapi::public',

@@ -73,4 +73,12 @@ describe('public query shapes', () => {
     expect(problem('procedure', { populate: { title: true } })).toMatch(/cannot be populated/);
     expect(problem('procedure', { populate: { providers: { status: 'draft' } } })).toMatch(/unknown populate option/);
   });
+
+  it('refuses an empty field name, which Strapi would send to the database as a column', () => {
+    expect(problem('procedure', { fields: '' })).toMatch(/not an empty one/);
+    expect(problem('procedure', { fields: ['title', ''] })).toMatch(/not an empty one/);
+    expect(problem('procedure', { populate: { providers: { fields: [''] } } })).toMatch(/populate\[providers\]\[fields\]/);
+    expect(problem('procedure', { fields: ['title', 'slug'] })).toBeNull();
+    expect(problem('procedure', { fields: 'title,slug' })).toBeNull();
+  });
 });

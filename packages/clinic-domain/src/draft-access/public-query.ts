@@ -182,10 +182,20 @@ function populateProblem(attributesOf: AttributesOf, uid: string, populate: unkn
         option === 'populate' ? populateProblem(attributesOf, target, inner, `${at}[populate]`, depth + 1)
         : option === 'filters' ? filtersProblem(attributesOf, target, inner, `${at}[filters]`)
         : option === 'sort' ? sortProblem(attributesOf, target, inner, `${at}[sort]`)
+        : option === 'fields' ? fieldsProblem(inner, `${at}[fields]`)
         : null;
       if (problem) return problem;
     }
   }
+  return null;
+}
+
+/** Field names to select: Strapi sends an empty name to the database as a column (a 500). */
+function fieldsProblem(fields: unknown, path = 'fields'): string | null {
+  if (fields === undefined || fields === null) return null;
+  const names = typeof fields === 'string' ? fields.split(',') : Array.isArray(fields) ? fields : isObject(fields) ? Object.values(fields) : null;
+  if (!names || !names.length) return `${path}: expected field names.`;
+  if (names.some((name) => typeof name !== 'string' || name.trim() === '')) return `${path}: expected field names, not an empty one.`;
   return null;
 }
 
@@ -209,6 +219,7 @@ export function publicQueryProblem(attributesOf: AttributesOf, uid: string, para
     filtersProblem(attributesOf, uid, params.filters) ??
     sortProblem(attributesOf, uid, params.sort) ??
     populateProblem(attributesOf, uid, params.populate) ??
+    fieldsProblem(params.fields) ??
     paginationProblem(params, '') ??
     (isObject(params.pagination) ? paginationProblem(params.pagination, 'pagination.') : null)
   );

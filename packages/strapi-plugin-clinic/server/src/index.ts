@@ -11,6 +11,8 @@ import { webhookService } from './webhooks/webhook-service';
 import { announcementController } from './webhooks/admin-api/announcement-controller';
 import { previewService } from './preview/preview-service';
 import { databaseUnavailableMiddleware } from './reliability/database-unavailable';
+import { bodyReadMiddleware, malformedBodyMiddleware } from './reliability/malformed-body';
+import { fragmentReferencesMiddleware } from './graphql/fragment-references';
 import { previewController } from './preview/preview-controller';
 import { readingLevelAndDigestControllers, readingLevelAndDigestRoutes } from './review/admin-api/reading-level-and-digest-routes';
 import { reviewDigestService } from './review/digest/review-digest-service';
@@ -32,7 +34,7 @@ const plugin: Record<string, unknown> = {
     setup: setupService,
   },
   routes: { ...contentApiRoutes, admin: { ...reviewAdminRoutes, routes: [...reviewAdminRoutes.routes, ...readingLevelAndDigestRoutes] } },
-  middlewares: { 'database-unavailable': databaseUnavailableMiddleware },
+  middlewares: { 'database-unavailable': databaseUnavailableMiddleware, 'malformed-body': malformedBodyMiddleware, 'body-read': bodyReadMiddleware, 'graphql-fragment-references': fragmentReferencesMiddleware },
 };
 
 export default plugin;

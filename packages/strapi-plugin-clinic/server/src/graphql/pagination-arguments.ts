@@ -36,6 +36,8 @@ export const paginationArgumentsPlugin = {
   async requestDidStart() {
     return {
       async didResolveOperation({ schema, document, operation, request }: any) {
+        // No operation (several without an operationName, or an unknown name): Apollo answers that with a 400 next.
+        if (!operation) return;
         const problem = paginationProblem(schema, document, operation, request.variables ?? {});
         if (problem) throw new GraphQLError(problem, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
       },

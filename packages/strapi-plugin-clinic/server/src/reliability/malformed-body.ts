@@ -1,0 +1,42 @@
+/**
+ * Strapi's body parser throws on a body it cannot read (a gzip header over plain bytes, a
+ * multipart body without its boundary, an unknown charset), and Strapi answers those with a
+ * 500. They are the client's mistake: a 400 (or 415) that says so. Mounted just before
+ * `strapi::body` (cms/config/middlewares.ts); every other error passes through untouched.
+ */
+const ZLIB_ERROR = /^Z_[A-Z_]+_ERROR$/;
+
+/** The status for an error the body parser raised about the body itself, or null for any other error. */
+export function malformedBodyStatus(error: unknown): 400 | 415 | null {
+  if (!error || typeof error !== 'object') return null;
+  const { code, type, name, message, httpCode } = error as Record<string, unknown>;
+  if (type === 'encoding.unsupported' || type === 'charset.unsupported') return 415;
+  if (typeof code === 'string' && ZLIB_ERROR.test(code)) return 400;
+  if (type === 'request.size.invalid' || type === 'entity.parse.failed' || type === 'request.aborted') return 400;
+  // formidable (multipart): its own error class and parser messages.
+  if (name === 'FormidableError' || typeof httpCode === 'number' || (typeof message === 'string' && /^MultipartParser|^bad content-type header|no multipart boundary/i.test(message))) return 400;
+  return null;
+}
+
+export const malformedBodyMiddleware = () => async (ctx: any, next: () => Promise<unknown>) => {
+  try {
+    await next();
+  } catch (error) {
+    const status = malformedBodyStatus(error);
+    if (!status || ctx.state.clinicBodyRead) throw error;
+    ctx.status = status;
+    ctx.body = { data: null, error: { status, name: 'BadRequestError', message: status === 415 ? 'The request body’s encoding or charset is not supported.' : 'The request body could not be read: it does not match its Content-Type or Content-Encoding.', details: {} } };
+  }
+};
+
+/**
+ * Mounted just after `strapi::body`: from here on, errors are not the body parser's. Except on
+ * the GraphQL endpoint itself, whose body Strapi leaves to the GraphQL route's own parser.
+ */
+export const bodyReadMiddleware = (_config: unknown, { strapi }: { strapi: any }) => {
+  const graphqlEndpoint = strapi.plugin('graphql')?.config('endpoint');
+  return async (ctx: any, next: () => Promise<unknown>) => {
+    if (ctx.url !== graphqlEndpoint) ctx.state.clinicBodyRead = true;
+    await next();
+  };
+};
