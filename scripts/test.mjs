@@ -8,6 +8,7 @@
  *      when PostgreSQL is not installed; CI installs it).
  * Ends with one plain line: "N passed, N failed".
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -96,6 +97,14 @@ async function browserTests(label, options) {
   }
 }
 
+/** Whether a Debian command the next step needs is installed; without it the step is skipped, loudly (CI installs it). */
+function needs(command, what) {
+  if (spawnSync('sh', ['-c', `command -v ${command}`]).status === 0) return true;
+  console.warn(`\n!!! ${command} is not installed (apt-get install ${command}): ${what} skipped.`);
+  if (process.env.CI) failures.push(`${what}: ${command} is required in CI`);
+  return false;
+}
+
 async function main() {
   rmSync(resultsDir, { recursive: true, force: true });
   mkdirSync(resultsDir, { recursive: true });
@@ -105,12 +114,16 @@ async function main() {
   await jest('unit-domain', join(root, 'packages/clinic-domain'));
   await jest('unit-plugin', join(root, 'packages/strapi-plugin-clinic'));
   await jest('unit-web', join(root, 'web'));
+  // The site's shared cache handler against a real redis-server of its own (node's test runner: plain .mjs).
+  if (needs('redis-server', 'the Redis cache handler tests')) await check('unit: web cache handler (node --test web/cache-handler)', 'node', ['--test', 'cache-handler/'], 'web', 'unit: the Redis cache handler tests failed');
   await checks();
   // The packed plugin in a fresh Strapi app of its own (not cms/), as a clinic installs it.
   await jest('install-plugin', join(root, 'packages/strapi-plugin-clinic'), {}, ['-c', 'jest.install.config.js']);
   await jest('integration-sqlite', join(root, 'cms'), { DATABASE_CLIENT: 'sqlite' });
 
   await browserTests('e2e-sqlite', {});
+  // Two site instances sharing Next's cache through Redis: a publish reaches both.
+  if (needs('redis-server', 'the two-instance topology test')) await check('topology: two site instances share one Redis cache (pnpm topology --test)', 'node', ['scripts/topology.mjs', '--test'], '.', 'topology: a publish did not reach both site instances (see e2e-artifacts/)');
   // The benchmark, a few seconds per workload, so that it cannot rot (its figures are not checked here).
   await check('bench: smoke run (pnpm bench --smoke)', 'node', ['scripts/bench.mjs', '--smoke'], '.', 'bench: the smoke run failed (see its output)');
 
