@@ -34,6 +34,6 @@ describe('pageNavigation', () => {
 describe('pageHref', () => {
   it('gives page 1 the list address itself', () => {
     expect(pageHref('/en/procedures', 1)).toBe('/en/procedures');
-    expect(pageHref('/en/procedures', 4)).toBe('/en/procedures?page=4');
+    expect(pageHref('/en/procedures', 4)).toBe('/en/procedures/page/4');
   });
 });

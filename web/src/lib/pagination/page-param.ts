@@ -1,5 +1,6 @@
 /**
- * The `?page=N` of a paginated list: absent means the first page; anything else must be a
+ * The page number of a paginated list (`/procedures/page/N`; a segment, not `?page=N`, so
+ * that every page is cached like any other page): absent means the first page; anything else must be a
  * plain positive whole number (no sign, no leading zero, no exponent) within the limit, or
  * the page does not exist (a 404, never a 500 or a silent first page).
  */
@@ -29,5 +30,5 @@ export function pageNavigation(page: number, pageCount: number): PageNavigation 
 
 /** The URL of a page of a list: page 1 is the list's own address (one canonical URL for it). */
 export function pageHref(path: string, page: number): string {
-  return page === 1 ? path : `${path}?page=${page}`;
+  return page === 1 ? path : `${path}/page/${page}`;
 }
