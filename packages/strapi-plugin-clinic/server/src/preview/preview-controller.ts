@@ -58,7 +58,10 @@ export function previewController(strapi: Core.Strapi) {
       const query = parse(currentRevisionQuery, ctx.query);
       await knownLocale(strapi, query.locale);
       // Checked above; the revision is then loaded as the server (the public read rules would refuse its full populate), and only its hash leaves.
-      const revisionHash = await strapi.requestContext.run(undefined as any, () => previews().currentRevisionHash(clinicUid(params.type), params.documentId, query.locale));
+      let revisionHash: string | null = null;
+      await strapi.requestContext.run(undefined as any, async () => {
+        revisionHash = await previews().currentRevisionHash(clinicUid(params.type), params.documentId, query.locale);
+      });
       ctx.set('Cache-Control', 'private, no-store');
       ctx.body = { data: { revisionHash } };
     },
