@@ -1,13 +1,20 @@
 import type { NextConfig } from 'next';
 import createNextIntlPlugin from 'next-intl/plugin';
-import { nonPagePolicy, securityHeaders } from './src/lib/security/content-security-policy.cjs';
+import { DENY_FRAMING, nonPagePolicy, securityHeaders } from './src/lib/security/content-security-policy.cjs';
 
 const withNextIntl = createNextIntlPlugin('./src/i18n/request.ts');
 
 // Responses that are never a page: nothing in them may run. Pages get a policy with the hashes
 // of their own inline scripts from the cache handler (cache-handler/index.mjs); a second policy
 // here would be enforced on top of it and block them.
-const NOT_PAGES = ['/api/:path*', '/_next/:path*', '/sitemap.xml', '/robots.txt', '/favicon.ico', '/icon.svg', '/apple-icon.png'];
+// The preview entry route is left out: it sets its own policy, framable by the CMS admin (a
+// route handler's header never replaces one set here).
+const NOT_PAGES = ['/api', '/api/:path((?!preview$).*)', '/_next/:path*', '/sitemap.xml', '/robots.txt', '/favicon.ico', '/icon.svg', '/apple-icon.png'];
+// The CMS admin's preview panel frames /api/preview and the draft pages it leads to, which the
+// proxy gives a frame-ancestors naming the admin alone; X-Frame-Options DENY would block them,
+// and no value of it names one origin. Everything else is never framed.
+const EVERYTHING_BUT_PREVIEW_ENTRY = '/:path((?!api/preview$).*)';
+const DRAFT_MODE_COOKIE = { type: 'cookie', key: '__prerender_bypass' } as const;
 
 const config: NextConfig = {
   poweredByHeader: false,
@@ -22,7 +29,8 @@ const config: NextConfig = {
   async headers() {
     return [
       { source: '/:path*', headers: securityHeaders() },
-      ...NOT_PAGES.map((source) => ({ source, headers: [{ key: 'Content-Security-Policy', value: nonPagePolicy() }] })),
+      { source: EVERYTHING_BUT_PREVIEW_ENTRY, missing: [DRAFT_MODE_COOKIE], headers: [DENY_FRAMING] },
+      ...NOT_PAGES.map((source) => ({ source, headers: [{ key: 'Content-Security-Policy', value: nonPagePolicy() }, DENY_FRAMING] })),
     ];
   },
 };

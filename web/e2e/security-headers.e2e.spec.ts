@@ -1,5 +1,8 @@
-import { expect, test, type APIResponse, type Page } from '@playwright/test';
+import { expect, test, type APIResponse, type Browser, type Page } from '@playwright/test';
 import { signPreviewLink } from 'clinic-domain';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { CMS_URL } from './support/cms-admin';
 
 /**
  * Security headers on every kind of response, and pages that run under their
@@ -70,7 +73,6 @@ test('pages, their first render, 404s, route handlers, files, redirects and refu
     ['/icon.svg', 200, 'get'],
     ['/apple-icon.png', 200, 'get'],
     ['/api/revalidate', 401, 'post'],
-    ['/api/preview', 400, 'get'],
     ['/', 307, 'get'],
     ['/%ff', 400, 'get'],
   ];
@@ -129,4 +131,148 @@ test('a draft preview runs under a per-request nonce with no violation', async (
   expect(second!.headers()['content-security-policy']).not.toBe(policy);
   expect(problems).toEqual([]);
   await context.close();
+});
+
+/*
+ * Framing. Nothing patients get may be framed by anyone (clickjacking): X-Frame-Options DENY and
+ * frame-ancestors 'none'. The CMS admin's preview panel frames the preview flow (/api/preview and
+ * the draft page it leads to), which names the admin's origin alone, and no X-Frame-Options.
+ * Embedding pages are real loopback documents: Chromium's local network access checks refuse a
+ * frame of 127.0.0.1 inside a page the test made up (page.route), whatever the headers say.
+ */
+const SITE = process.env.SITE_URL ?? 'http://127.0.0.1:3100';
+const ADMIN_ORIGIN = new URL(CMS_URL).origin;
+// A document of the admin's origin to frame from: the admin's sign-in page.
+const ADMIN_PAGE = `${CMS_URL}/admin/auth/login`;
+const PREVIEWED = '/en/procedures/vertebroplasty-and-kyphoplasty';
+
+// Another local origin: a page of its own on a free port.
+let stranger: Server;
+let STRANGER_PAGE = '';
+test.beforeAll(async () => {
+  stranger = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>another origin</title><body></body>'));
+  await new Promise<void>((resolve) => stranger.listen(0, '127.0.0.1', resolve));
+  STRANGER_PAGE = `http://127.0.0.1:${(stranger.address() as AddressInfo).port}/`;
+});
+test.afterAll(() => new Promise<void>((resolve) => (stranger ? stranger.close(() => resolve()) : resolve())));
+
+function signedPreviewUrl(path = PREVIEWED) {
+  const signed = signPreviewLink({ secret: process.env.PREVIEW_SECRET!, path, nowSeconds: Date.now() / 1000 });
+  return `${SITE}/api/preview?${new URLSearchParams({ path: signed.path, expires: String(signed.expires), signature: signed.signature })}`;
+}
+
+function headerValues(res: APIResponse, name: string) {
+  return res.headersArray().filter((h) => h.name.toLowerCase() === name).map((h) => h.value);
+}
+
+/** Every frame-ancestors of every policy on the response (each policy is enforced on its own). */
+function frameAncestors(res: APIResponse) {
+  return headerValues(res, 'content-security-policy').map((policy) => /frame-ancestors ([^;]*)/.exec(policy)?.[1]?.trim() ?? 'missing');
+}
+
+/** Opens `target` in an iframe added to the page at `embedder`, and says what Chromium did: a refused frame becomes its error page. */
+async function frameFrom(page: Page, embedder: string, target: string) {
+  await page.goto(embedder, { waitUntil: 'domcontentloaded' });
+  await page.evaluate(
+    (src) =>
+      new Promise<void>((resolve) => {
+        const frame = document.createElement('iframe');
+        frame.name = 'framing-test';
+        frame.src = src;
+        frame.onload = () => resolve();
+        setTimeout(resolve, 10_000);
+        document.body.append(frame);
+      }),
+    target,
+  );
+  const frame = page.frame({ name: 'framing-test' });
+  expect(frame, `a frame for ${target}`).toBeTruthy();
+  return { url: frame!.url(), blocked: frame!.url().startsWith('chrome-error://'), frame: frame! };
+}
+
+async function expectBlocked(browser: Browser, embedder: string, target: string, cookies: { name: string; value: string }[] = []) {
+  const context = await browser.newContext();
+  if (cookies.length) await context.addCookies(cookies.map((c) => ({ ...c, url: SITE })));
+  const page = await context.newPage();
+  const refusals: string[] = [];
+  page.on('console', (m) => void (/X-Frame-Options|frame-ancestors/.test(m.text()) && refusals.push(m.text())));
+  const outcome = await frameFrom(page, embedder, target);
+  expect(outcome.blocked, `${target} framed by ${embedder}: ${outcome.url}`).toBe(true);
+  // Refused for its headers, not for anything else (such as a network check).
+  expect(refusals.length, `${target} framed by ${embedder}: refused by its headers`).toBeGreaterThan(0);
+  await context.close();
+}
+
+test('Chromium: an enforced frame-ancestors overrides X-Frame-Options; a report-only one does not; two policies must both allow', async ({ page }) => {
+  // The rule the site's headers rely on (CSP 3), checked in the browser the tests use rather than assumed.
+  // Both documents made up by the test on origins nothing listens on, so no local network check applies.
+  const embedder = 'http://127.0.0.1:14931/embedder';
+  const target = 'http://127.0.0.1:14932/target';
+  await page.route(embedder, (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><body></body>' }));
+  const cases: [Record<string, string>, boolean][] = [
+    [{}, false],
+    [{ 'x-frame-options': 'DENY' }, true],
+    [{ 'x-frame-options': 'DENY', 'content-security-policy': 'frame-ancestors http://127.0.0.1:14931' }, false],
+    [{ 'x-frame-options': 'DENY', 'content-security-policy-report-only': 'frame-ancestors http://127.0.0.1:14931' }, true],
+    [{ 'content-security-policy': 'frame-ancestors http://127.0.0.1:14939' }, true],
+    [{ 'content-security-policy': "frame-ancestors http://127.0.0.1:14931, frame-ancestors 'none'" }, true],
+  ];
+  for (const [headers, blocked] of cases) {
+    await page.unroute(target);
+    await page.route(target, (route) => route.fulfill({ contentType: 'text/html', headers, body: '<!doctype html><h1>framed</h1>' }));
+    expect((await frameFrom(page, embedder, target)).blocked, JSON.stringify(headers)).toBe(blocked);
+  }
+});
+
+test('a patient page, a 404, an API response and a forged draft cookie cannot be framed by another origin, nor by the CMS admin', async ({ request, browser }) => {
+  const targets = [PREVIEWED, `/en/procedures/no-such-procedure-${Date.now()}`, '/api/revalidate', '/api/preview/disable', '/robots.txt', '/'];
+  for (const path of targets) {
+    const res = await request.get(path, { maxRedirects: 0 });
+    expect(headerValues(res, 'x-frame-options'), path).toEqual(['DENY']);
+    expect(frameAncestors(res).length, path).toBeGreaterThan(0);
+    expect(new Set(frameAncestors(res)), path).toEqual(new Set(["'none'"]));
+  }
+  for (const path of [PREVIEWED, `/es/procedures/no-such-procedure-${Date.now()}`, '/api/revalidate']) {
+    await expectBlocked(browser, STRANGER_PAGE, `${SITE}${path}`);
+    await expectBlocked(browser, ADMIN_PAGE, `${SITE}${path}`);
+  }
+
+  // A draft cookie Next does not recognize renders no draft, and frames for the admin at most: every policy on the page names 'none' or exactly the admin.
+  const forged = await request.get(PREVIEWED, { headers: { cookie: '__prerender_bypass=forged' } });
+  expect(forged.status()).toBe(200);
+  expect(frameAncestors(forged).length).toBeGreaterThan(0);
+  for (const value of frameAncestors(forged)) expect([`'none'`, ADMIN_ORIGIN]).toContain(value);
+  await expectBlocked(browser, STRANGER_PAGE, `${SITE}${PREVIEWED}`, [{ name: '__prerender_bypass', value: 'forged' }]);
+});
+
+test('the preview flow is framed by the CMS admin’s origin and by no other', async ({ request, browser }) => {
+  // The entry route, valid or not: one policy, naming the admin alone, and no X-Frame-Options.
+  const entry = await request.get(signedPreviewUrl(), { maxRedirects: 0 });
+  expect(entry.status()).toBe(307);
+  expect(entry.headers()['location']).toBe(PREVIEWED);
+  expect(headerValues(entry, 'x-frame-options')).toEqual([]);
+  expect(frameAncestors(entry)).toEqual([ADMIN_ORIGIN]);
+  expect(headerValues(entry, 'content-security-policy')[0]).toMatch(/^default-src 'none'/);
+  const refused = await request.get('/api/preview', { maxRedirects: 0 });
+  expect(refused.status()).toBe(400);
+  expect(headerValues(refused, 'x-frame-options')).toEqual([]);
+  expect(frameAncestors(refused)).toEqual([ADMIN_ORIGIN]);
+  // The draft page it leads to, with the cookies the entry set: the same.
+  const cookie = headerValues(entry, 'set-cookie').map((c) => c.split(';')[0]).join('; ');
+  expect(cookie).toContain('__prerender_bypass=');
+  const draft = await request.get(PREVIEWED, { headers: { cookie } });
+  expect(draft.status()).toBe(200);
+  expect(draft.headers()['cache-control']).toContain('no-store');
+  expect(headerValues(draft, 'x-frame-options')).toEqual([]);
+  expect(frameAncestors(draft)).toEqual([ADMIN_ORIGIN]);
+
+  // In Chromium: the admin's origin sees the draft page; another origin sees nothing, by link or once in draft mode.
+  const admin = await browser.newContext();
+  const shown = await frameFrom(await admin.newPage(), ADMIN_PAGE, signedPreviewUrl());
+  expect(shown.url).toBe(`${SITE}${PREVIEWED}`);
+  await expect(shown.frame.getByRole('heading', { level: 1 })).toContainText('Vertebroplasty');
+  const elsewhere = await frameFrom(await admin.newPage(), STRANGER_PAGE, `${SITE}${PREVIEWED}`);
+  expect(elsewhere.blocked, `a draft page framed by another origin: ${elsewhere.url}`).toBe(true);
+  await admin.close();
+  await expectBlocked(browser, STRANGER_PAGE, signedPreviewUrl());
 });

@@ -7,7 +7,8 @@ import { cmsAnswers } from './lib/cms/cms-reachability';
 import { errorPageResponse, rememberErrorPageFacts, type ProxyError } from './lib/errors/error-response';
 import { isLoopback, servedWhileCmsDown } from './lib/errors/while-cms-down';
 import type { SiteLocale } from './lib/cms/types';
-import { nonPagePolicy, pagePolicy, sha256 } from './lib/security/content-security-policy.cjs';
+import { nonPagePolicy, pagePolicy, previewFrameAncestors, sha256 } from './lib/security/content-security-policy.cjs';
+import { CMS_ADMIN_URL } from './lib/cms/cms-url';
 import { hideDismissedNoticeScript } from './components/layout/hide-dismissed-notice-script';
 
 // API routes, metadata routes and files: checked for bad input above, but not routed by locale.
@@ -54,9 +55,13 @@ async function errorPage(request: NextRequest, locales: SiteLocale[], error: Pro
 /**
  * A preview renders per request, outside the cache handler that gives cached pages their
  * hashes: a fresh nonce instead, passed to Next in the request's CSP header so it marks its scripts.
+ * The CMS admin's preview panel frames it, so the admin's origin (and only it) may; next.config
+ * leaves X-Frame-Options off requests with the draft cookie. A forged cookie gets no draft, and
+ * still no frame but the admin's.
  */
 function withPreviewPolicy(response: Response) {
-  const policy = pagePolicy({ scripts: [`'nonce-${btoa(crypto.randomUUID())}'`, sha256(hideDismissedNoticeScript)] });
+  const scripts = [`'nonce-${btoa(crypto.randomUUID())}'`, sha256(hideDismissedNoticeScript)];
+  const policy = pagePolicy({ scripts, frameAncestors: previewFrameAncestors(CMS_ADMIN_URL) });
   response.headers.set('Content-Security-Policy', policy);
   const overridden = response.headers.get('x-middleware-override-headers');
   if (overridden !== null) {

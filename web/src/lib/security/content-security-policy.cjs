@@ -60,11 +60,28 @@ function httpsOnly(env = process.env) {
   return env.NODE_ENV === 'production' && /^https:/i.test(env.SITE_URL ?? '');
 }
 
+/** A host name or IP literal, nothing a CSP source would read as a wildcard or a second source. */
+const PLAIN_HOST = /^(?:[a-z0-9-]+(?:\.[a-z0-9-]+)*|\[[0-9a-f:.]+\])$/;
+
+/**
+ * Who may frame a draft preview: the CMS admin's origin alone (its preview panel is an iframe),
+ * from an http(s) address; anything else, or nothing, frames nobody.
+ */
+function previewFrameAncestors(adminUrl) {
+  try {
+    const url = new URL(adminUrl);
+    if ((url.protocol === 'http:' || url.protocol === 'https:') && PLAIN_HOST.test(url.hostname)) return url.origin;
+  } catch {
+    // not a URL: nobody
+  }
+  return "'none'";
+}
+
 /**
  * The policy of an HTML page. `scripts` and `styles` are hash or nonce sources; with none, no
- * inline script may run at all.
+ * inline script may run at all. `frameAncestors` is 'none' but for previews (previewFrameAncestors).
  */
-function pagePolicy({ scripts = [], styles = [], env = process.env } = {}) {
+function pagePolicy({ scripts = [], styles = [], frameAncestors = "'none'", env = process.env } = {}) {
   return [
     "default-src 'self'",
     `script-src 'self' ${scripts.join(' ')}`.trim(),
@@ -76,23 +93,29 @@ function pagePolicy({ scripts = [], styles = [], env = process.env } = {}) {
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'self'",
-    "frame-ancestors 'none'",
+    `frame-ancestors ${frameAncestors}`,
     ...(httpsOnly(env) ? ['upgrade-insecure-requests'] : []),
   ].join('; ');
 }
 
 /** The policy of everything that is not a page (route handlers, files, redirects, refusals): nothing may run. */
-function nonPagePolicy() {
-  return "default-src 'none'; img-src 'self'; style-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+function nonPagePolicy({ frameAncestors = "'none'" } = {}) {
+  return `default-src 'none'; img-src 'self'; style-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors ${frameAncestors}`;
 }
+
+/**
+ * For every response but the preview flow (see next.config): the preview entry route and draft
+ * pages name the admin in frame-ancestors instead, and must not carry this header too.
+ */
+const DENY_FRAMING = Object.freeze({ key: 'X-Frame-Options', value: 'DENY' });
 
 /**
  * Headers for every response (next.config's headers()). The Content-Security-Policy is not
  * among them: pages get theirs from the cache handler, everything else from nonPagePolicy().
+ * Nor is X-Frame-Options (DENY_FRAMING), which the preview flow must not carry.
  */
 function securityHeaders(env = process.env) {
   return [
-    { key: 'X-Frame-Options', value: 'DENY' },
     { key: 'X-Content-Type-Options', value: 'nosniff' },
     { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
     { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=(), usb=()' },
@@ -106,4 +129,4 @@ function policyForHtml(html, env = process.env) {
   return pagePolicy({ scripts: inlineScriptHashes(html), styles: inlineStyleHashes(html), env });
 }
 
-module.exports = { securityHeaders, inlineScriptHashes, inlineStyleHashes, pagePolicy, nonPagePolicy, policyForHtml, httpsOnly, sha256 };
+module.exports = { securityHeaders, DENY_FRAMING, previewFrameAncestors, inlineScriptHashes, inlineStyleHashes, pagePolicy, nonPagePolicy, policyForHtml, httpsOnly, sha256 };

@@ -1,8 +1,10 @@
 type Env = Record<string, string | undefined>;
 export declare function inlineScriptHashes(html: string): string[];
 export declare function inlineStyleHashes(html: string): string[];
-export declare function pagePolicy(options?: { scripts?: string[]; styles?: string[]; env?: Env }): string;
-export declare function nonPagePolicy(): string;
+export declare function pagePolicy(options?: { scripts?: string[]; styles?: string[]; frameAncestors?: string; env?: Env }): string;
+export declare function nonPagePolicy(options?: { frameAncestors?: string }): string;
+export declare function previewFrameAncestors(adminUrl: string | undefined): string;
+export declare const DENY_FRAMING: { readonly key: 'X-Frame-Options'; readonly value: 'DENY' };
 export declare function policyForHtml(html: string, env?: Env): string;
 export declare function httpsOnly(env?: Env): boolean;
 export declare function sha256(text: string): string;

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { inlineScriptHashes, nonPagePolicy, pagePolicy, policyForHtml, securityHeaders } from './content-security-policy.cjs';
+import { DENY_FRAMING, inlineScriptHashes, nonPagePolicy, pagePolicy, policyForHtml, previewFrameAncestors, securityHeaders } from './content-security-policy.cjs';
 
 const hashOf = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 
@@ -34,6 +34,30 @@ describe('pagePolicy', () => {
     expect(nonPagePolicy()).toMatch(/^default-src 'none';/);
     expect(nonPagePolicy()).toContain("frame-ancestors 'none'");
   });
+
+  it('frames nothing unless told who may, and then names exactly that one frame-ancestors', () => {
+    const admin = previewFrameAncestors('http://127.0.0.1:1338');
+    for (const policy of [pagePolicy({ frameAncestors: admin }), nonPagePolicy({ frameAncestors: admin })]) {
+      expect(policy.match(/frame-ancestors [^;]*/g)).toEqual(['frame-ancestors http://127.0.0.1:1338']);
+    }
+    expect(pagePolicy().match(/frame-ancestors [^;]*/g)).toEqual(["frame-ancestors 'none'"]);
+  });
+});
+
+describe('previewFrameAncestors', () => {
+  it('is the origin of the admin’s address alone: no path, query, credentials or wildcard', () => {
+    expect(previewFrameAncestors('http://127.0.0.1:1337')).toBe('http://127.0.0.1:1337');
+    expect(previewFrameAncestors('https://cms.clinic.example/admin/content-manager?x=1#y')).toBe('https://cms.clinic.example');
+    expect(previewFrameAncestors('https://editor:secret@cms.clinic.example:8443/')).toBe('https://cms.clinic.example:8443');
+    expect(previewFrameAncestors('HTTPS://CMS.Clinic.Example')).toBe('https://cms.clinic.example');
+    expect(previewFrameAncestors('http://[::1]:1337/')).toBe('http://[::1]:1337');
+  });
+
+  it('frames nobody for anything that is not an http(s) address', () => {
+    for (const bad of [undefined, '', 'cms.clinic.example', '*', "'self'", 'https://*.example', 'javascript:alert(1)', 'data:text/html,x', 'file:///etc/passwd', 'blob:https://a.example/x', 'http://a.example; script-src *', 'http://a.example http://b.example', 'http://a.example,http://b.example']) {
+      expect(previewFrameAncestors(bad as string)).toBe("'none'");
+    }
+  });
 });
 
 describe('securityHeaders', () => {
@@ -47,10 +71,11 @@ describe('securityHeaders', () => {
     expect(names({ NODE_ENV: 'production', SITE_URL: 'https://clinic.example', SITE_HSTS: 'false' })).not.toContain('Strict-Transport-Security');
   });
 
-  it('always denies framing, sniffing and powerful features', () => {
+  it('always denies sniffing and powerful features; framing is denied by a header of its own, kept off the preview flow', () => {
+    expect(DENY_FRAMING).toEqual({ key: 'X-Frame-Options', value: 'DENY' });
+    expect(names({})).not.toContain('X-Frame-Options');
     expect(securityHeaders({})).toEqual(
       expect.arrayContaining([
-        { key: 'X-Frame-Options', value: 'DENY' },
         { key: 'X-Content-Type-Options', value: 'nosniff' },
         { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
         expect.objectContaining({ key: 'Permissions-Policy' }),
