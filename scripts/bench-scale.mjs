@@ -13,7 +13,8 @@
  * generates the scale one (minutes), builds the site once, in a copy of web/ of its own (the
  * shared web/.next is left to the browser tests), and runs it against each database in turn
  * from the same clean build. Settings:
- *   BENCH_SECONDS (8), BENCH_CONNECTIONS (10), BENCH_PORT_BASE (14100), BENCH_PG_PORT (55510),
+ *   BENCH_SECONDS (8), BENCH_CONNECTIONS (10), BENCH_ROUNDS (3: demo and scale alternate, each
+ *   figure is the median of its rounds, so both sides see the same background noise), BENCH_PORT_BASE (14100), BENCH_PG_PORT (55510),
  *   BENCH_OUTPUT (e2e-artifacts/bench-scale/results.json; logs and the site's build in .tmp/bench-scale),
  *   SCALE_PROCEDURES / SCALE_PROVIDERS / SCALE_FAQS (as pnpm scale), --packages-built,
  *   --site-built (the site as this script last built it, for the same ports);
@@ -32,7 +33,7 @@ import { spawn } from 'node:child_process';
 import { load } from './bench/load.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const settings = { seconds: Number(process.env.BENCH_SECONDS ?? 8), warmupSeconds: 2, connections: Number(process.env.BENCH_CONNECTIONS ?? 10), timedRepeats: 5 };
+const settings = { seconds: Number(process.env.BENCH_SECONDS ?? 8), warmupSeconds: 2, connections: Number(process.env.BENCH_CONNECTIONS ?? 10), rounds: Number(process.env.BENCH_ROUNDS ?? 3), timedRepeats: 5 };
 const portBase = Number(process.env.BENCH_PORT_BASE ?? 14100);
 const ports = { cms: portBase + 11, site: portBase + 20 };
 const pgPort = Number(process.env.BENCH_PG_PORT ?? 55510);
@@ -148,6 +149,10 @@ async function measure(label, { databaseEnv, siteUrl, cleanBuild }) {
     progress(`${label}: list pages`);
     const list = await settledTime(`${siteUrl}/en/procedures/page/2`).catch(() => settledTime(`${siteUrl}/en/procedures`));
     const faq = await settledTime(`${siteUrl}/en/faq`);
+    // A page that cannot exist is a 404 (never a 500); page 1 has one address.
+    const statusOf = async (path) => (await fetch(`${siteUrl}${path}`, { redirect: 'manual' })).status;
+    result.pageStatuses = {};
+    for (const path of ['/en/procedures/page/2', '/en/procedures/page/1', '/en/procedures/page/0', '/en/procedures/page/abc', '/en/procedures/page/9999', '/en/faq/page/2', '/en/faq/page/-1']) result.pageStatuses[path] = await statusOf(path);
     result.lists = { proceduresPageCachedMs: list.medianMs, proceduresPageBytes: Buffer.byteLength(list.text), faqPageCachedMs: faq.medianMs, faqPageBytes: Buffer.byteLength(faq.text) };
 
     progress(`${label}: cached procedure page (${settings.seconds} s)`);
@@ -229,9 +234,19 @@ async function main() {
     }
 
     // The demo database is seeded by the CMS's first start (scripts/serve.js).
-    const demo = await measure('demo', { databaseEnv: demoEnv, siteUrl, cleanBuild });
-    const scale = await measure('scale', { databaseEnv: scaleEnv, siteUrl, cleanBuild });
-    const results = { settings, goals: GOALS, generationSeconds, demo, scale, measuredAt: new Date().toISOString() };
+    const rounds = { demo: [], scale: [] };
+    for (let round = 1; round <= settings.rounds; round += 1) {
+      progress(`round ${round}/${settings.rounds}`);
+      rounds.demo.push(await measure('demo', { databaseEnv: demoEnv, siteUrl, cleanBuild }));
+      const scaleRound = await measure('scale', { databaseEnv: scaleEnv, siteUrl, cleanBuild });
+      // A scale figure from a database that is not at scale would be a comparison of two demos.
+      const procedures = scaleRound.admin.contentManagerProcedures.total;
+      if (!(procedures > 100)) throw new Error(`the scale database holds ${procedures} procedures in English; fill it with pnpm scale first`);
+      rounds.scale.push(scaleRound);
+    }
+    const demo = medianOf(rounds.demo);
+    const scale = medianOf(rounds.scale);
+    const results = { settings, goals: GOALS, generationSeconds, demo, scale, rounds, measuredAt: new Date().toISOString() };
     report(results);
     mkdirSync(dirname(output), { recursive: true });
     writeFileSync(output, `${JSON.stringify(results, null, 2)}\n`);
@@ -239,6 +254,14 @@ async function main() {
   } finally {
     for (const stop of stops) await stop();
   }
+}
+
+/** Rounds of the same shape folded into one: each number the median of its rounds, anything else the first round's. */
+function medianOf(results) {
+  const [first] = results;
+  if (typeof first === 'number') return median(results);
+  if (!first || typeof first !== 'object') return first;
+  return Object.fromEntries(Object.keys(first).map((key) => [key, medianOf(results.map((r) => r[key]))]));
 }
 
 const fixed = (n, digits = 0) => (n === null || n === undefined || Number.isNaN(n) ? 'n/a' : n.toFixed(digits));
@@ -263,6 +286,7 @@ function report({ demo, scale, generationSeconds }) {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => row[i].length)));
   console.log('');
   for (const row of rows) console.log(row.map((cell, i) => (i === 0 || i === 3 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  '));
+  console.log(`\npage statuses at scale: ${Object.entries(scale.pageStatuses).map(([path, status]) => `${path} ${status}`).join(', ')}`);
   console.log(`\ngenerating the scale database (pnpm scale): ${generationSeconds === null ? 'not in this run (BENCH_SCALE_DB)' : `${fixed(generationSeconds)} s`}\n`);
 }
 
