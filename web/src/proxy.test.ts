@@ -12,11 +12,11 @@ const EN_ES: SiteLocale[] = [
   { code: 'es', name: 'Spanish (es)', isDefault: false },
 ];
 
-function visit(path: string, { language, cookie }: { language?: string; cookie?: string } = {}) {
+function visit(path: string, { language, cookie, method }: { language?: string; cookie?: string; method?: string } = {}) {
   const headers = new Headers({ 'sec-fetch-dest': 'document' });
   if (language) headers.set('accept-language', language);
   if (cookie) headers.set('cookie', cookie);
-  return proxy(new NextRequest(`http://site.test${path}`, { headers }));
+  return proxy(new NextRequest(`http://site.test${path}`, { headers, method }));
 }
 const redirectOf = (response: Response) => (response.headers.get('location') ? new URL(response.headers.get('location')!).pathname : null);
 
@@ -79,6 +79,30 @@ describe('the proxy', () => {
   it('serves the fallback locale alone while the CMS has never answered', async () => {
     cms.locales = [];
     expect(redirectOf(await visit('/', { language: 'es' }))).toBe('/en');
+  });
+
+  it('answers a literal percent sign (%25) in a path with a 400 page, not Next’s 500', async () => {
+    for (const path of ['/en/%25', '/en/procedures/100%25-safe', '/es/%25ff', '/en/providers/a%25b']) {
+      const response = await visit(path);
+      expect(response.status).toBe(400);
+      expect(response.headers.get('content-security-policy')).toBeTruthy();
+      expect(await response.text()).toMatch(/percent sign|signo de porcentaje/);
+    }
+  });
+
+  it('answers any method but GET and HEAD on a page or file with a 405 naming them, and lets API routes take theirs', async () => {
+    for (const method of ['PUT', 'PATCH', 'DELETE', 'PROPFIND', 'OPTIONS', 'POST']) {
+      for (const path of ['/en', '/es/procedimientos/x', '/sitemap.xml', '/']) {
+        const response = await visit(path, { method });
+        expect(response.status).toBe(405);
+        expect(response.headers.get('allow')).toBe('GET, HEAD');
+        expect(response.headers.get('content-security-policy')).toBeTruthy();
+      }
+    }
+    expect((await visit('/en', { method: 'HEAD' })).status).not.toBe(405);
+    for (const path of ['/api/revalidate', '/api/preview?path=/en']) {
+      expect((await visit(path, { method: 'POST' })).headers.get('x-middleware-next')).toBe('1');
+    }
   });
 
   it('marks draft previews noindex and uncacheable', async () => {

@@ -14,6 +14,9 @@ import { hideDismissedNoticeScript } from './components/layout/hide-dismissed-no
 // API routes, metadata routes and files: checked for bad input above, but not routed by locale.
 const NOT_A_PAGE = /^\/(?:api|_next\/|sitemap\.xml|robots\.txt|favicon\.ico|.*\.)/;
 
+const READ_METHODS = new Set(['GET', 'HEAD']);
+const API_ROUTE = /^\/api(?:\/|$)/;
+
 // next-intl's middleware for the CMS's current locales, rebuilt only when they change.
 let routed: { locales: SiteLocale[]; handle: ReturnType<typeof createMiddleware> } | null = null;
 
@@ -21,6 +24,8 @@ export async function proxy(request: NextRequest) {
   // A path no page can have is the visitor's mistake: a 4xx that says why, before routing or the CMS.
   const problem = pathProblem(request.nextUrl.pathname);
   if (problem) return errorPage(request, await getSiteLocales(), { kind: 'badPath', problem });
+  // Pages, files and Next's data are read-only; only API route handlers take other methods (and refuse the rest themselves).
+  if (!READ_METHODS.has(request.method) && !API_ROUTE.test(request.nextUrl.pathname)) return methodNotAllowed();
   if (NOT_A_PAGE.test(request.nextUrl.pathname)) return NextResponse.next();
   const locales = await getSiteLocales();
   if (routed?.locales !== locales) routed = { locales, handle: createMiddleware(siteRouting(locales)) };
@@ -43,6 +48,12 @@ export async function proxy(request: NextRequest) {
     return servedWhileCmsDown(request, () => errorPage(request, locales, { kind: 'unavailable' }));
   }
   return response;
+}
+
+/** Any method but GET and HEAD on a page: a 405 naming the two, under the strict policy (Next alone answers 500 or 400). */
+function methodNotAllowed(): Response {
+  const headers = new Headers({ Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', 'Content-Security-Policy': nonPagePolicy() });
+  return new Response('Method not allowed: this address answers GET and HEAD only.\n', { status: 405, headers });
 }
 
 /** The proxy's own error page (see lib/errors): localized HTML with no script, under the strict policy. */

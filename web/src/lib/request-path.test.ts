@@ -19,6 +19,12 @@ describe('pathProblem', () => {
     expect(pathProblem('/en/%0A')).toMatchObject({ reason: 'controlCharacter', message: expect.stringMatching(/control character/) });
   });
 
+  it('refuses a literal percent sign (%25) in any segment with a 400: Next would decode it again into a 500', () => {
+    for (const path of ['/en/%25', '/en/procedures/100%25-safe', '/es/%25ff', '/en/providers/a%25b', '/%2525']) {
+      expect(pathProblem(path)).toEqual({ status: 400, reason: 'percentSign', message: expect.stringMatching(/percent sign/) });
+    }
+  });
+
   it('refuses a path over the limit with a 414', () => {
     expect(pathProblem('/en/' + 'a'.repeat(MAX_PATH_LENGTH))).toMatchObject({ status: 414, reason: 'tooLong' });
   });

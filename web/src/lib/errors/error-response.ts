@@ -13,7 +13,7 @@ export type ProxyError = { kind: 'badPath'; problem: PathProblem } | { kind: 'un
 /** How long a visitor (or crawler) should wait before asking again while the CMS is down. */
 export const RETRY_AFTER_SECONDS = 30;
 
-const PROBLEM_MESSAGE = { tooLong: 'badRequestTooLong', malformedEncoding: 'badRequestMalformedEncoding', controlCharacter: 'badRequestControlCharacter' } as const;
+const PROBLEM_MESSAGE = { tooLong: 'badRequestTooLong', malformedEncoding: 'badRequestMalformedEncoding', controlCharacter: 'badRequestControlCharacter', percentSign: 'badRequestPercentSign' } as const;
 
 /**
  * The errors namespace's strings with their {placeholders} filled in. Plain replacement rather
