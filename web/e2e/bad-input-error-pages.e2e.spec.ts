@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { telHref } from '../src/lib/tel-href';
 
 /**
  * Error pages are whole in the server HTML: read with plain fetch (no JavaScript), every 404
@@ -16,7 +17,7 @@ const TEXT = {
 async function clinicTel(): Promise<string> {
   const res = await fetch(`${CMS_URL}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ clinicClinic(locale: "en") { phone } }' }) });
   const phone = ((await res.json()) as { data: { clinicClinic: { phone: string } } }).data.clinicClinic.phone;
-  return `tel:${phone.replace(/[^+\d]/g, '')}`;
+  return telHref(phone) ?? 'no tel: link';
 }
 
 /** The server's HTML, as a browser without JavaScript (or a crawler) gets it, after redirects. */

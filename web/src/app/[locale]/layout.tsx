@@ -6,6 +6,7 @@ import { openLayout } from '@/lib/localized-page';
 import { LanguageAssistanceNotice } from '@/components/language-assistance/LanguageAssistanceNotice';
 import { PreviewRevisionStatus } from '@/components/preview/PreviewRevisionStatus';
 import { paths } from '@/lib/seo/alternates';
+import { telHref } from '@/lib/tel-href';
 import { RebrandBanner, hideDismissedNoticeScript } from '@/components/layout/RebrandBanner';
 import '../globals.css';
 
@@ -22,7 +23,7 @@ export default async function LocaleLayout({ children, params }: { children: Rea
   const t = await getTranslations('Layout');
   const { clinic, notices } = await getSiteChrome(locale);
   const preview = (await draftMode()).isEnabled;
-  const tel = clinic?.phone.replace(/[^+\d]/g, '');
+  const tel = clinic ? telHref(clinic.phone) : null;
 
   return (
     <html lang={locale}>
@@ -55,9 +56,15 @@ export default async function LocaleLayout({ children, params }: { children: Rea
                 </li>
                 {clinic && (
                   <li>
-                    <a className="phone-link" href={`tel:${tel}`}>
-                      {t('call')}: {clinic.phone}
-                    </a>
+                    {tel ? (
+                      <a className="phone-link" href={tel}>
+                        {t('call')}: {clinic.phone}
+                      </a>
+                    ) : (
+                      <span className="phone-link">
+                        {t('call')}: {clinic.phone}
+                      </span>
+                    )}
                   </li>
                 )}
               </ul>

@@ -3,6 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { getProcedureList, getProviderList, getSiteChrome } from '@/lib/cms';
 import { inEveryLocale, missingPageMetadata, openPage } from '@/lib/localized-page';
 import { paths } from '@/lib/seo/alternates';
+import { telHref } from '@/lib/tel-href';
 import { SITE_URL } from '@/lib/site';
 import { organizationJsonLd } from '@/lib/structured-data/structured-data';
 import { JsonLd } from '@/components/common/JsonLd';
@@ -27,14 +28,14 @@ export default async function HomePage({ params }: Params) {
   if (!page.found) return <PageNotFound locale={page.locale} />;
   const { locale, languages } = page;
   const [t, { clinic, notices }, procedures, providers] = await Promise.all([getTranslations('Home'), getSiteChrome(locale), getProcedureList(locale), getProviderList(locale)]);
-  const tel = clinic?.phone.replace(/[^+\d]/g, '');
+  const tel = clinic ? telHref(clinic.phone) : null;
   return (
     <>
       <LanguageSwitcher current={locale} links={languages.links} />
       <h1>{t('title', { clinic: clinic?.name ?? '' })}</h1>
       <p>{t('intro')}</p>
       {clinic && (
-        <p>{t.rich('contact', { phone: clinic.phone, tel: (chunks) => <a href={`tel:${tel}`}>{chunks}</a> })}</p>
+        <p>{t.rich('contact', { phone: clinic.phone, tel: (chunks) => (tel ? <a href={tel}>{chunks}</a> : chunks) })}</p>
       )}
       <h2>{t('procedures')}</h2>
       <ul>

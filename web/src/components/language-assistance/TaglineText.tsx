@@ -1,6 +1,6 @@
 import { taglineParts } from 'clinic-domain';
 
-const telHref = (phone: string) => `tel:${phone.replace(/[^+\d]/g, '')}`;
+import { telHref } from '@/lib/tel-href';
 
 /**
  * A tagline with the clinic's number where it writes {phone}. The number is its own
@@ -14,7 +14,7 @@ export function TaglineText({ text, phone, linkPhone = true }: { text: string; p
           <span key={index}>{part.text}</span>
         ) : (
           <bdi key={index} dir="ltr">
-            {linkPhone ? <a href={telHref(part.phone)}>{part.phone}</a> : part.phone}
+            {linkPhone && telHref(part.phone) ? <a href={telHref(part.phone)!}>{part.phone}</a> : part.phone}
           </bdi>
         ),
       )}

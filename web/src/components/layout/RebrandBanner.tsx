@@ -3,6 +3,7 @@ import { isNoticeActive } from 'clinic-domain';
 import type { RebrandNotice } from '@/lib/cms';
 import { previewPin } from '@/lib/preview/preview-pin';
 import { DismissNotice } from './DismissNotice';
+import { telHref } from '@/lib/tel-href';
 
 /**
  * The rebrand notice, inside its window only. It sits in the page flow (never over the
@@ -21,7 +22,7 @@ export async function RebrandBanner({ notices, now = new Date() }: { notices: Re
         {notice.phone && (
           <>
             {' '}
-            <a href={`tel:${notice.phone.replace(/[^+\d]/g, '')}`}>{t('call', { phone: notice.phone })}</a>
+            {telHref(notice.phone) ? <a href={telHref(notice.phone)!}>{t('call', { phone: notice.phone })}</a> : t('call', { phone: notice.phone })}
           </>
         )}
       </p>

@@ -1,6 +1,7 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import type { Clinic, Procedure } from '@/lib/cms';
 import { Markdown } from '@/components/common/Markdown';
+import { telHref } from '@/lib/tel-href';
 import { FaqList } from '@/components/faq/FaqList';
 import { ProviderList } from '@/components/provider/ProviderList';
 import { Byline } from './Byline';
@@ -10,7 +11,7 @@ import { ProcedureLinks } from './ProcedureLinks';
 export async function ProcedureArticle({ procedure, clinic, linkLocale }: { procedure: Procedure; clinic: Clinic | null; linkLocale: string }) {
   const t = await getTranslations('Procedure');
   const format = await getFormatter();
-  const tel = clinic?.phone.replace(/[^+\d]/g, '');
+  const tel = clinic ? telHref(clinic.phone) : null;
   return (
     <article lang={procedure.locale}>
       <h1>{procedure.title}</h1>
@@ -85,7 +86,7 @@ export async function ProcedureArticle({ procedure, clinic, linkLocale }: { proc
 
       {clinic && (
         <p>
-          {t.rich('callToBook', { phone: clinic.phone, tel: (chunks) => <a href={`tel:${tel}`}>{chunks}</a> })}
+          {t.rich('callToBook', { phone: clinic.phone, tel: (chunks) => (tel ? <a href={tel}>{chunks}</a> : chunks) })}
         </p>
       )}
     </article>

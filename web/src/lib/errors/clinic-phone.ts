@@ -1,6 +1,6 @@
 import { getSiteChrome } from '@/lib/cms';
 
-export { telHref } from './error-page';
+export { telHref } from '@/lib/tel-href';
 
 /**
  * The clinic's phone for error pages: from the clinic details (Next's cache, so also while

@@ -1,4 +1,4 @@
-import { errorPageHtml, errorPageLocale, escapeHtml, telHref } from './error-page';
+import { errorPageHtml, errorPageLocale, escapeHtml } from './error-page';
 
 const SITE = { locales: ['en', 'es'], defaultLocale: 'en' };
 
@@ -33,18 +33,24 @@ describe('errorPageHtml', () => {
     expect(html).toContain('<meta name="robots" content="noindex">');
   });
 
-  it('escapes what the CMS sends: a phone cannot open a tag or leave its link', () => {
+  it('escapes what the CMS sends: a phone cannot open a tag (nor, not being a number, get a link)', () => {
     const html = errorPageHtml({ locale: 'en', homePath: '/en', text: { ...text, call: { before: '', phone: '"><script>x()</script>', after: '' } } });
     expect(html).not.toContain('<script>');
-    expect(html).toContain('href="tel:"');
+    expect(html).toContain('&quot;&gt;&lt;script&gt;x()&lt;/script&gt;');
+    expect(html).not.toContain('tel:');
   });
 
   it('says to call the clinic when the number is unknown', () => {
     expect(errorPageHtml({ locale: 'en', homePath: '/en', text: { ...text, call: { withoutNumber: 'Call the clinic.' } } })).toContain('<p>Call the clinic.</p>');
   });
 
+  it('shows a phone that is not a number as text, without a tel: link', () => {
+    const html = errorPageHtml({ locale: 'en', homePath: '/en', text: { ...text, call: { before: 'Call ', phone: 'javascript:alert(7)', after: '.' } } });
+    expect(html).toContain('<p>Call javascript:alert(7).</p>');
+    expect(html).not.toContain('tel:');
+  });
+
   it('has helpers that keep text text', () => {
     expect(escapeHtml(`<a href="x" onclick='y'>&</a>`)).toBe('&lt;a href=&quot;x&quot; onclick=&#39;y&#39;&gt;&amp;&lt;/a&gt;');
-    expect(telHref('javascript:alert(1)')).toBe('tel:1');
   });
 });

@@ -1,3 +1,5 @@
+import { telHref } from '@/lib/tel-href';
+
 /**
  * The error pages the proxy answers itself (400/414 for an address no page can have, 503
  * while the CMS is down and the page is not cached): plain server HTML that a browser without
@@ -21,16 +23,10 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 }
 
-/** What a `tel:` link dials: the digits and a leading plus, nothing a browser could read as anything else. */
-export function telHref(phone: string): string {
-  return `tel:${phone.replace(/[^+\d]/g, '')}`;
-}
-
 export function errorPageHtml({ locale, homePath, text }: { locale: string; homePath: string; text: ErrorPageText }): string {
-  const call =
-    'phone' in text.call
-      ? `${escapeHtml(text.call.before)}<a href="${escapeHtml(telHref(text.call.phone))}">${escapeHtml(text.call.phone)}</a>${escapeHtml(text.call.after)}`
-      : escapeHtml(text.call.withoutNumber);
+  const href = 'phone' in text.call ? telHref(text.call.phone) : null;
+  const phone = 'phone' in text.call ? (href ? `<a href="${escapeHtml(href)}">${escapeHtml(text.call.phone)}</a>` : escapeHtml(text.call.phone)) : '';
+  const call = 'phone' in text.call ? `${escapeHtml(text.call.before)}${phone}${escapeHtml(text.call.after)}` : escapeHtml(text.call.withoutNumber);
   return `<!DOCTYPE html>
 <html lang="${escapeHtml(locale)}">
 <head>
