@@ -1,5 +1,5 @@
 import type { MetadataRoute } from 'next';
-import { getSitemapDocuments } from '@/lib/cms';
+import { getSiteChrome, getSitemapDocuments } from '@/lib/cms';
 import { getRouting } from '@/lib/localized-page';
 import { alternatesFor, paths } from '@/lib/seo/alternates';
 import { SITE_URL } from '@/lib/site';
@@ -17,7 +17,11 @@ export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
       entries.push({ url: canonical, ...(lastModified ? { lastModified } : {}), alternates: { languages } });
     }
   };
-  for (const page of [paths.home, paths.procedures, paths.faq, paths.languageAssistance]) add(locales.map((locale) => ({ locale, path: page(locale) })));
+  for (const page of [paths.home, paths.procedures, paths.faq]) add(locales.map((locale) => ({ locale, path: page(locale) })));
+  // The language assistance page exists (is not a 404) only in a locale whose clinic details have taglines.
+  const chromes = await Promise.all(locales.map(async (locale) => ({ locale, chrome: await getSiteChrome(locale) })));
+  const withTaglines = chromes.filter(({ chrome }) => chrome.clinic?.languageAssistance.length).map(({ locale }) => locale);
+  if (withTaglines.length) add(withTaglines.map((locale) => ({ locale, path: paths.languageAssistance(locale) })));
   for (const doc of documents) {
     const pathOf = doc.kind === 'procedure' ? paths.procedure : paths.provider;
     add(doc.versions.map((v) => ({ locale: v.locale, path: pathOf(v.locale, v.slug) })), doc.updatedAt);
