@@ -171,7 +171,8 @@ test('reviews come due: the dates in both languages, the clinic’s overdue noti
   const single = `${CMS_URL}/content-manager/single-types/plugin::clinic.clinic`;
   const headers = { authorization: `Bearer ${await adminToken('admin@clinic.test')}`, 'content-type': 'application/json' };
   const setNotice = async (on: boolean) => {
-    const clinic = (await (await fetch(`${single}?locale=en`, { headers })).json()).data;
+    // `status` is what the admin shows (draft, modified, published), not something a save sends.
+    const { status: _status, ...clinic } = (await (await fetch(`${single}?locale=en`, { headers })).json()).data;
     const put = await fetch(`${single}?locale=en`, { method: 'PUT', headers, body: JSON.stringify({ ...clinic, showOverdueReviewNotice: on }) });
     expect(put.status).toBe(200);
     for (const locale of ['en', 'es']) expect((await fetch(`${single}/actions/publish?locale=${locale}`, { method: 'POST', headers, body: '{}' })).status).toBe(200);
