@@ -6,6 +6,8 @@ export default [
   'strapi::security',
   'strapi::cors',
   'strapi::poweredBy',
+  // A method no route uses (TRACE…) is a 405, not the router's 501 (see the clinic plugin's reliability/).
+  'plugin::clinic.unsupported-method',
   'strapi::query',
   // A body the parser cannot read is a 400, not a 500 (see the clinic plugin's reliability/malformed-body).
   'plugin::clinic.malformed-body',

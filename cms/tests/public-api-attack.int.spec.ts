@@ -267,6 +267,64 @@ describe('malformed queries get a 4xx with a message, never a 5xx', () => {
   });
 });
 
+describe('JavaScript built-in names are not fields or parameters', () => {
+  it('a built-in name as a field, populate, filter, pagination or root key is a 400, never reaching SQL', async () => {
+    const paths = [
+      ...['__proto__', 'constructor', 'toString', 'valueOf', 'hasOwnProperty'].map((name) => `/api/clinic/procedures?fields[0]=${name}`),
+      '/api/clinic/faqs?fields=constructor',
+      '/api/clinic/clinic?fields[0]=toString',
+      '/api/clinic/providers?populate[photo][fields][0]=__proto__',
+      '/api/clinic/procedures?populate[sections][fields][0]=constructor',
+      '/api/clinic/procedures/x?fields[0]=__proto__',
+      '/api/clinic/procedures?constructor=1',
+      '/api/clinic/procedures?__proto__=1',
+      '/api/clinic/procedures?hasOwnProperty=1',
+      '/api/clinic/procedures?pagination[constructor]=1',
+      '/api/clinic/procedures?populate[constructor]=*',
+      '/api/clinic/procedures?filters[$and][0][constructor][$eq]=1',
+    ];
+    for (const path of paths) {
+      const res = await probe(`GET ${path}`, () => cms.http.get(path));
+      expect([path, res.status]).toEqual([path, 400]);
+      expect(res.body.error.message).toBeTruthy();
+    }
+    // A built-in name as a value is just text.
+    const ok = await probe('filter value constructor', () => cms.http.get('/api/clinic/procedures?filters[title][$eq]=constructor&fields[0]=title'));
+    expect(ok.status).toBe(200);
+    expect(serverErrors).toEqual([]);
+  });
+});
+
+describe('bodies that cannot be decoded and methods no route has are the client’s mistake', () => {
+  it('a body that is not the brotli its Content-Encoding says is a 400 on every POST route', async () => {
+    for (const path of ['/graphql', '/api/clinic/procedures', '/admin/login']) {
+      for (const encoding of ['br', ' br']) {
+        const res = await probe(`POST ${path} (${encoding})`, () =>
+          cms.http.post(path).set({ 'content-type': 'application/json', 'content-encoding': encoding }).send('{"query":"{ __typename }"}'),
+        );
+        expect([path, encoding, res.status]).toEqual([path, encoding, 400]);
+      }
+    }
+    const unknown = await probe('POST unknown encoding', () =>
+      cms.http.post('/graphql').set({ 'content-type': 'application/json', 'content-encoding': 'gzip, br' }).send('{"query":"{ __typename }"}'),
+    );
+    expect(unknown.status).toBe(415);
+    expect(serverErrors).toEqual([]);
+  });
+
+  it('TRACE is a 405 that lists the allowed methods; CORS preflight and admin routes still answer', async () => {
+    for (const path of ['/api/clinic/procedures', '/api/clinic/procedures/x', '/admin/init', '/graphql']) {
+      const res = await probe(`TRACE ${path}`, () => cms.http.trace(path));
+      expect([path, res.status]).toEqual([path, 405]);
+      expect(res.headers.allow).toContain('GET');
+    }
+    const preflight = await cms.http.options('/api/clinic/procedures').set({ origin: 'http://localhost:3000', 'access-control-request-method': 'GET' });
+    expect(preflight.status).toBeLessThan(400);
+    expect((await cms.http.get('/admin/init')).status).toBe(200);
+    expect(serverErrors).toEqual([]);
+  });
+});
+
 describe('private fields change no public answer', () => {
   /** Two probes that differ only in a guess about a private value must get the same answer. */
   async function sameAnswer(label: string, send: (guess: string) => Promise<{ status: number; text: string }>, real: string, fake: string) {

@@ -1,8 +1,9 @@
-import { publicQueryProblem, type QueryAttribute } from './public-query';
+import { publicQueryProblem, rawQueryKeyProblem, type QueryAttribute } from './public-query';
 
 const models: Record<string, Record<string, QueryAttribute>> = {
   procedure: {
     title: { type: 'string' },
+    slug: { type: 'uid' },
     typicalDurationMinutes: { type: 'integer' },
     publishedAt: { type: 'datetime' },
     sections: { type: 'component', component: 'section' },
@@ -80,5 +81,38 @@ describe('public query shapes', () => {
     expect(problem('procedure', { populate: { providers: { fields: [''] } } })).toMatch(/populate\[providers\]\[fields\]/);
     expect(problem('procedure', { fields: ['title', 'slug'] })).toBeNull();
     expect(problem('procedure', { fields: 'title,slug' })).toBeNull();
+  });
+
+  it('knows only a model’s own fields: JavaScript built-in names are not fields', () => {
+    for (const name of ['__proto__', 'constructor', 'toString', 'valueOf', 'hasOwnProperty']) {
+      expect(problem('procedure', { fields: [name] })).toMatch(/is not a field of procedure/);
+      expect(problem('procedure', { fields: `title,${name}` })).toMatch(/is not a field/);
+      expect(problem('provider', { populate: { photo: { fields: [name] } } })).toMatch(/populate\[photo\]\[fields\]: .* is not a field of plugin::upload.file/);
+      expect(problem('procedure', { populate: { sections: { fields: [name] } } })).toMatch(/is not a field of section/);
+      expect(problem('procedure', { populate: { [name]: '*' } })).toMatch(/cannot be populated/);
+      expect(problem('procedure', { filters: { [name]: { $eq: '1' } } })).toMatch(/is not a field/);
+      expect(problem('procedure', { filters: { $and: [{ [name]: { $eq: '1' } }] } })).toMatch(/is not a field/);
+      expect(problem('procedure', { sort: `${name}:asc` })).toMatch(/is not a field/);
+    }
+    expect(problem('procedure', { fields: ['nope'] })).toMatch(/"nope" is not a field/);
+    expect(problem('procedure', { fields: ['title', 'documentId', 'id'] })).toBeNull();
+    expect(problem('provider', { populate: { photo: { fields: ['name'] } } })).toBeNull();
+  });
+});
+
+describe('raw query keys', () => {
+  it('refuses keys naming built-in object members, which the query parser would silently drop', () => {
+    for (const qs of ['constructor=1', '__proto__=1', 'hasOwnProperty=1', 'pagination[constructor]=1', 'populate[constructor]=*', 'filters[$and][0][constructor][$eq]=1', 'filters%5Bconstructor%5D=1', 'a=1&toString=2']) {
+      expect(rawQueryKeyProblem(qs)).toMatch(/is not a query parameter or field/);
+    }
+  });
+
+  it('lets ordinary keys and values through, built-in names as values included', () => {
+    expect(rawQueryKeyProblem('')).toBeNull();
+    expect(rawQueryKeyProblem('fields[0]=title&populate[photo][fields][0]=url&filters[title][$eq]=constructor&sort=title:asc')).toBeNull();
+  });
+
+  it('refuses a key that is not valid URL encoding', () => {
+    expect(rawQueryKeyProblem('%E0%A4%A=1')).toMatch(/not valid URL encoding/);
   });
 });

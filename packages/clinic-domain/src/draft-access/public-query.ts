@@ -28,11 +28,18 @@ const BUILT_IN: Record<string, QueryAttribute> = { id: { type: 'integer' }, docu
 const NOT_FOLLOWED = new Set(['localizations']);
 const POPULATE_KEYS = new Set(['populate', 'fields', 'filters', 'sort', 'count']);
 
+/**
+ * Own keys only: `constructor`, `__proto__` or `toString` are members of every plain object,
+ * so `attributes[key]` or `key in attributes` would take them for fields and pass them to SQL.
+ */
+const ownValue = <T>(record: Record<string, T> | undefined, key: string): T | undefined =>
+  record && Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
+
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isScalar = (v: unknown) => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
 
 function attributeOf(attributesOf: AttributesOf, uid: string, key: string): QueryAttribute | undefined {
-  return attributesOf(uid)?.[key] ?? BUILT_IN[key];
+  return ownValue(attributesOf(uid), key) ?? ownValue(BUILT_IN, key);
 }
 
 /** Where a public read may go from a model through an attribute, or why not. */
@@ -154,7 +161,7 @@ function populateProblem(attributesOf: AttributesOf, uid: string, populate: unkn
   if (populate === undefined || populate === null || populate === false || populate === '') return null;
   if (depth > 5) return `${path}: populate is nested too deeply.`;
   const attributes = attributesOf(uid) ?? {};
-  const populatable = (key: string) => ['relation', 'media', 'component'].includes(attributes[key]?.type ?? '');
+  const populatable = (key: string) => ['relation', 'media', 'component'].includes(ownValue(attributes, key)?.type ?? '');
   if (populate === '*' || populate === true) {
     // Everything one level down that may be followed; a file is populated as a leaf.
     if (uid === MEDIA && depth > 0) return `${path}: a file's own relations cannot be populated.`;
@@ -169,7 +176,7 @@ function populateProblem(attributesOf: AttributesOf, uid: string, populate: unkn
   if (uid === MEDIA) return `${path}: a file's own relations cannot be populated.`;
   for (const [key, value] of entries) {
     const at = `${path}[${key}]`;
-    const attribute = attributes[key];
+    const attribute = ownValue(attributes, key);
     if (!attribute || !populatable(key)) return `${at}: "${key}" cannot be populated.`;
     const refused = followProblem(uid, key, attribute, at);
     if (refused) return refused;
@@ -182,7 +189,7 @@ function populateProblem(attributesOf: AttributesOf, uid: string, populate: unkn
         option === 'populate' ? populateProblem(attributesOf, target, inner, `${at}[populate]`, depth + 1)
         : option === 'filters' ? filtersProblem(attributesOf, target, inner, `${at}[filters]`)
         : option === 'sort' ? sortProblem(attributesOf, target, inner, `${at}[sort]`)
-        : option === 'fields' ? fieldsProblem(inner, `${at}[fields]`)
+        : option === 'fields' ? fieldsProblem(attributesOf, target, inner, `${at}[fields]`)
         : null;
       if (problem) return problem;
     }
@@ -190,12 +197,14 @@ function populateProblem(attributesOf: AttributesOf, uid: string, populate: unkn
   return null;
 }
 
-/** Field names to select: Strapi sends an empty name to the database as a column (a 500). */
-function fieldsProblem(fields: unknown, path = 'fields'): string | null {
+/** Field names to select: Strapi sends an empty or unknown name to the database as a column (a 500). */
+function fieldsProblem(attributesOf: AttributesOf, uid: string, fields: unknown, path = 'fields'): string | null {
   if (fields === undefined || fields === null) return null;
   const names = typeof fields === 'string' ? fields.split(',') : Array.isArray(fields) ? fields : isObject(fields) ? Object.values(fields) : null;
   if (!names || !names.length) return `${path}: expected field names.`;
   if (names.some((name) => typeof name !== 'string' || name.trim() === '')) return `${path}: expected field names, not an empty one.`;
+  const unknown = (names as string[]).find((name) => !attributeOf(attributesOf, uid, name.trim()));
+  if (unknown !== undefined) return `${path}: "${unknown}" is not a field of ${uid}.`;
   return null;
 }
 
@@ -204,7 +213,7 @@ const PAGE_LIMITS: Record<string, { min: number; allowMinusOne?: boolean }> = { 
 
 function paginationProblem(values: Record<string, unknown>, path: string): string | null {
   for (const [key, spec] of Object.entries(PAGE_LIMITS)) {
-    const value = values[key];
+    const value = ownValue(values, key);
     if (value === undefined || value === null || value === '') continue;
     const n = Number(value);
     if (!Number.isInteger(n) || (n < spec.min && !(spec.allowMinusOne && n === -1))) return `${path}${key}: expected a whole number of at least ${spec.min}.`;
@@ -219,8 +228,31 @@ export function publicQueryProblem(attributesOf: AttributesOf, uid: string, para
     filtersProblem(attributesOf, uid, params.filters) ??
     sortProblem(attributesOf, uid, params.sort) ??
     populateProblem(attributesOf, uid, params.populate) ??
-    fieldsProblem(params.fields) ??
+    fieldsProblem(attributesOf, uid, params.fields) ??
     paginationProblem(params, '') ??
     (isObject(params.pagination) ? paginationProblem(params.pagination, 'pagination.') : null)
   );
+}
+
+const PROTOTYPE_NAMES = new Set(Object.getOwnPropertyNames(Object.prototype));
+
+/**
+ * The query string as sent, before Strapi's parser quietly drops keys such as `constructor`
+ * or `__proto__` (so `?constructor=1` or `filters[$and][0][constructor][$eq]=1` would read as
+ * if they were not there): a key naming a built-in object member is not a parameter we know.
+ */
+export function rawQueryKeyProblem(querystring: string): string | null {
+  for (const pair of querystring.split('&')) {
+    const rawKey = pair.split('=')[0] ?? '';
+    let key: string;
+    try {
+      key = decodeURIComponent(rawKey.replace(/\+/g, ' '));
+    } catch {
+      return 'The query string is not valid URL encoding.';
+    }
+    const segments = key.split(/[[\].]/).filter(Boolean);
+    const builtIn = segments.find((segment) => PROTOTYPE_NAMES.has(segment));
+    if (builtIn !== undefined) return `${key}: "${builtIn}" is not a query parameter or field.`;
+  }
+  return null;
 }

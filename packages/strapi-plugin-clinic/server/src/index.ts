@@ -12,6 +12,7 @@ import { announcementController } from './webhooks/admin-api/announcement-contro
 import { previewService } from './preview/preview-service';
 import { databaseUnavailableMiddleware } from './reliability/database-unavailable';
 import { bodyReadMiddleware, malformedBodyMiddleware } from './reliability/malformed-body';
+import { unsupportedMethodMiddleware } from './reliability/unsupported-method';
 import { fragmentReferencesMiddleware } from './graphql/fragment-references';
 import { previewController } from './preview/preview-controller';
 import { readingLevelAndDigestControllers, readingLevelAndDigestRoutes } from './review/admin-api/reading-level-and-digest-routes';
@@ -34,7 +35,7 @@ const plugin: Record<string, unknown> = {
     setup: setupService,
   },
   routes: { ...contentApiRoutes, admin: { ...reviewAdminRoutes, routes: [...reviewAdminRoutes.routes, ...readingLevelAndDigestRoutes] } },
-  middlewares: { 'database-unavailable': databaseUnavailableMiddleware, 'malformed-body': malformedBodyMiddleware, 'body-read': bodyReadMiddleware, 'graphql-fragment-references': fragmentReferencesMiddleware },
+  middlewares: { 'database-unavailable': databaseUnavailableMiddleware, 'malformed-body': malformedBodyMiddleware, 'body-read': bodyReadMiddleware, 'graphql-fragment-references': fragmentReferencesMiddleware, 'unsupported-method': unsupportedMethodMiddleware },
 };
 
 export default plugin;

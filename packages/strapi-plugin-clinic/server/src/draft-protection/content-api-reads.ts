@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { contentTypes, errors } from '@strapi/utils';
-import { decideRead, publicQueryProblem, unknownLocaleMessage, type AttributesOf } from 'clinic-domain';
+import { decideRead, publicQueryProblem, rawQueryKeyProblem, unknownLocaleMessage, type AttributesOf } from 'clinic-domain';
 import { availableLocaleCodes } from '../locales/locales';
 import { currentCaller } from './request-caller';
 
@@ -25,7 +25,8 @@ export function contentApiReadsMiddleware(strapi: Core.Strapi) {
       // A PolicyError keeps its message; Strapi replaces a plain ForbiddenError's with "Forbidden".
       throw decision.reason === 'draft' ? new errors.PolicyError(decision.message) : new errors.ValidationError(decision.message);
     }
-    const problem = publicQueryProblem(attributesOf, ctx.uid, ctx.params ?? {});
+    const querystring: unknown = strapi.requestContext.get()?.querystring;
+    const problem = (typeof querystring === 'string' ? rawQueryKeyProblem(querystring) : null) ?? publicQueryProblem(attributesOf, ctx.uid, ctx.params ?? {});
     if (problem) throw new errors.ValidationError(problem);
 
     const locale = ctx.params?.locale;

@@ -7,8 +7,25 @@ describe('malformedBodyStatus', () => {
     expect(malformedBodyStatus(Object.assign(new Error('x'), { httpCode: 400 }))).toBe(400);
   });
 
+  it('is a 400 for a body that is not the brotli its Content-Encoding says', async () => {
+    const { brotliDecompressSync } = await import('node:zlib');
+    let error: unknown;
+    try {
+      brotliDecompressSync(Buffer.from('{"query":"{ __typename }"}'));
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeDefined();
+    expect(malformedBodyStatus(error)).toBe(400);
+    expect(malformedBodyStatus(Object.assign(new Error('Decompression failed'), { code: 'ERR_BROTLI_DECOMPRESSION_FAILED' }))).toBe(400);
+    // As koa-body passes on a zlib error that is not `instanceof Error`.
+    expect(malformedBodyStatus(Object.assign(new Error('{"errno":-15,"code":"ERR__ERROR_FORMAT_PADDING_2"}'), { name: 'object' }))).toBe(400);
+    expect(malformedBodyStatus(Object.assign(new Error('{"errno":-15'), { name: 'object' }))).toBeNull();
+  });
+
   it('is a 415 for an encoding or charset the parser does not know', () => {
     expect(malformedBodyStatus(Object.assign(new Error('unsupported charset "X"'), { type: 'charset.unsupported' }))).toBe(415);
+    expect(malformedBodyStatus(Object.assign(new Error('Unsupported Content-Encoding: gzip, br'), { status: 415 }))).toBe(415);
   });
 
   it('leaves every other error to Strapi', () => {

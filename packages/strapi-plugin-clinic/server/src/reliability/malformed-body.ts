@@ -5,13 +5,27 @@
  * `strapi::body` (cms/config/middlewares.ts); every other error passes through untouched.
  */
 const ZLIB_ERROR = /^Z_[A-Z_]+_ERROR$/;
+// Node's brotli decoder names its failures ERR__ERROR_FORMAT_…, ERR_BROTLI_… and the like.
+const BROTLI_ERROR = /^ERR__ERROR_|^ERR_BROTLI/;
 
 /** The status for an error the body parser raised about the body itself, or null for any other error. */
 export function malformedBodyStatus(error: unknown): 400 | 415 | null {
   if (!error || typeof error !== 'object') return null;
   const { code, type, name, message, httpCode } = error as Record<string, unknown>;
+  // koa-body hands on a thrown value that is not `instanceof Error` (e.g. a zlib error from
+  // another realm, as under Jest) as an Error named "object" whose message is its JSON.
+  if (name === 'object' && typeof message === 'string' && message.startsWith('{')) {
+    try {
+      return malformedBodyStatus(JSON.parse(message));
+    } catch {
+      return null;
+    }
+  }
   if (type === 'encoding.unsupported' || type === 'charset.unsupported') return 415;
-  if (typeof code === 'string' && ZLIB_ERROR.test(code)) return 400;
+  // inflation (under co-body) for a Content-Encoding it has no decoder for, e.g. "gzip, br".
+  if (typeof message === 'string' && /^Unsupported Content-Encoding/i.test(message)) return 415;
+  if (typeof code === 'string' && (ZLIB_ERROR.test(code) || BROTLI_ERROR.test(code))) return 400;
+  if (message === 'Decompression failed') return 400;
   if (type === 'request.size.invalid' || type === 'entity.parse.failed' || type === 'request.aborted') return 400;
   // formidable (multipart): its own error class and parser messages.
   if (name === 'FormidableError' || typeof httpCode === 'number' || (typeof message === 'string' && /^MultipartParser|^bad content-type header|no multipart boundary/i.test(message))) return 400;
