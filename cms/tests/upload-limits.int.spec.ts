@@ -1,12 +1,14 @@
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
+import zlib from 'zlib';
 import { bootCms, DEMO_PASSWORD, type BootedCms } from './harness/strapi';
 
 /**
  * The media library takes pictures only (JPEG, PNG, WebP, AVIF, GIF, recognised by their
  * bytes) up to the configured size, on every upload path and for every role. A refused file
  * leaves nothing behind: no row, no file in the uploads folder, an existing file untouched.
+ * A picture must also decode fully and carry nothing else: no bytes after its end, no text chunks.
  */
 let cms: BootedCms;
 const tokens: Record<string, string> = {};
@@ -26,6 +28,34 @@ const GOOD: Record<string, { bytes: Buffer; ext: string; mime: string }> = {
 };
 const png = GOOD.png!.bytes;
 
+// Attacks that once got through: valid-looking pictures carrying script, built with real CRCs.
+const pngChunk = (type: string, data: Buffer) => {
+  const typed = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(data.length);
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(zlib.crc32(typed));
+  return Buffer.concat([length, typed, crc]);
+};
+const IEND_AT = png.length - 12;
+const pngWith = (chunk: Buffer) => Buffer.concat([png.subarray(0, IEND_AT), chunk, png.subarray(IEND_AT)]);
+const IDAT_AT = png.indexOf('IDAT') - 4;
+const IDAT_LENGTH = png.readUInt32BE(IDAT_AT);
+/** Structurally a PNG, but its pixel data does not inflate: only decoding catches it. */
+const pngCorruptPixels = (() => {
+  const data = Buffer.from(png.subarray(IDAT_AT + 8, IDAT_AT + 8 + IDAT_LENGTH));
+  data[4] = data[4]! ^ 0xff;
+  return Buffer.concat([png.subarray(0, IDAT_AT), pngChunk('IDAT', data), png.subarray(IDAT_AT + 12 + IDAT_LENGTH)]);
+})();
+const ATTACKS = {
+  gifJsPolyglot: Buffer.concat([Buffer.from('GIF89a/*'), Buffer.from([1, 0, 1, 0, 0, 0, 0]), Buffer.from(';*/=1;alert(1)//')]),
+  pngItxtImg: pngWith(pngChunk('iTXt', Buffer.from('Comment\0\0\0\0\0<img src=x onerror=alert(1)>', 'latin1'))),
+  pngUtf16Script: pngWith(pngChunk('tEXt', Buffer.concat([Buffer.from('Comment\0'), Buffer.from('<script>alert(1)</script>', 'utf16le')]))),
+  pngNulSplitAfterIend: Buffer.concat([png, Buffer.from('\0<scr\0ipt>alert(1)</scr\0ipt>', 'latin1')]),
+  pngZtxtScript: pngWith(pngChunk('zTXt', Buffer.concat([Buffer.from('Comment\0\0'), zlib.deflateSync(Buffer.from('<script>alert(1)</script>'))]))),
+  pngPlainText: pngWith(pngChunk('tEXt', Buffer.from('Software\0paint', 'latin1'))),
+};
+
 /** What must be refused, each with the status it earns and the name and type it is sent as. */
 const BAD: { label: string; bytes: Buffer; ext: string; mime: string; status: number; message: RegExp }[] = [
   { label: 'svg', ext: 'svg', mime: 'image/svg+xml', status: 400, bytes: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'), message: /not a JPEG, PNG, WebP, AVIF or GIF/ },
@@ -38,6 +68,13 @@ const BAD: { label: string; bytes: Buffer; ext: string; mime: string; status: nu
   { label: 'gifPolyglot', ext: 'gif', mime: 'image/gif', status: 400, bytes: Buffer.concat([GOOD.gif!.bytes, Buffer.from('<html><body onload=alert(1)>')]), message: /markup/ },
   { label: 'pngNamedHtml', ext: 'html', mime: 'text/html', status: 400, bytes: png, message: /its name ends in "\.html"/ },
   { label: 'pngDeclaredHtml', ext: 'png', mime: 'text/html', status: 400, bytes: png, message: /sent as text\/html/ },
+  { label: 'gifJsPolyglot', ext: 'gif', mime: 'image/gif', status: 400, bytes: ATTACKS.gifJsPolyglot, message: /GIF blocks are malformed/ },
+  { label: 'pngItxtImg', ext: 'png', mime: 'image/png', status: 400, bytes: ATTACKS.pngItxtImg, message: /contains "<img" markup/ },
+  { label: 'pngUtf16Script', ext: 'png', mime: 'image/png', status: 400, bytes: ATTACKS.pngUtf16Script, message: /contains "<script" markup/ },
+  { label: 'pngNulSplitAfterIend', ext: 'png', mime: 'image/png', status: 400, bytes: ATTACKS.pngNulSplitAfterIend, message: /contains "<script" markup|data after the end of the image/ },
+  { label: 'pngZtxtScript', ext: 'png', mime: 'image/png', status: 400, bytes: ATTACKS.pngZtxtScript, message: /PNG text chunk \(zTXt\)/ },
+  { label: 'pngPlainText', ext: 'png', mime: 'image/png', status: 400, bytes: ATTACKS.pngPlainText, message: /PNG text chunk \(tEXt\)/ },
+  { label: 'pngCorruptPixels', ext: 'png', mime: 'image/png', status: 400, bytes: pngCorruptPixels, message: /not a complete, decodable image/ },
   { label: 'tooLarge', ext: 'png', mime: 'image/png', status: 413, bytes: Buffer.concat([png, Buffer.alloc(MAX_BYTES + 1 - png.length)]), message: /over the 10 MB limit/ },
 ];
 const ALLOWED_TEXT = /Allowed: JPEG, PNG, WebP, AVIF and GIF images .* up to 10 MB/;

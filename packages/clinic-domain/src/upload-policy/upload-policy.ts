@@ -66,11 +66,13 @@ function isAvifFileTypeBox(bytes: Uint8Array): boolean {
  * render as a page, script, or an archive/PDF a reader would open. Real photographs do not
  * carry them; their metadata (EXIF, XMP) uses none of these.
  */
-const MARKUP_MARKERS = ['<script', '<html', '<!doctype', '<svg', '<?php', '<iframe', '<body', '<object', '<embed', '<meta', 'javascript:'];
+const MARKUP_MARKERS = ['<script', '<img', 'onerror=', 'onload=', '<html', '<!doctype', '<svg', '<?php', '<iframe', '<body', '<object', '<embed', '<meta', 'javascript:'];
 
 export function hiddenContentIn(bytes: Uint8Array): string | null {
   const text = new TextDecoder('latin1').decode(bytes).toLowerCase();
-  const marker = MARKUP_MARKERS.find((m) => text.includes(m));
+  // Without the NULs, markup stored as UTF-16 (e.g. in EXIF's XP fields) reads as ASCII too.
+  const withoutNuls = text.replace(/\u0000/g, '');
+  const marker = MARKUP_MARKERS.find((m) => text.includes(m) || withoutNuls.includes(m));
   if (marker) return `it contains "${marker}" markup`;
   // PDF readers look for the header within the first 1024 bytes.
   if (text.slice(0, 1024).includes('%pdf-')) return 'it also holds a PDF document';
@@ -90,7 +92,7 @@ export interface UploadCandidate {
 
 export type UploadDecision =
   | { allowed: true; mime: string }
-  | { allowed: false; reason: 'too-large' | 'empty' | 'not-an-allowed-image' | 'name-mismatch' | 'declared-mismatch' | 'hidden-content'; message: string };
+  | { allowed: false; reason: 'too-large' | 'empty' | 'not-an-allowed-image' | 'name-mismatch' | 'declared-mismatch' | 'hidden-content' | 'not-a-plain-image'; message: string };
 
 const GENERIC_MIMES = new Set(['', 'application/octet-stream']);
 
@@ -117,10 +119,124 @@ export function judgeUpload(file: UploadCandidate, maxBytes: number): UploadDeci
   }
   const hidden = hiddenContentIn(file.bytes);
   if (hidden) return refuse('hidden-content', `${hidden}, which a picture never needs`);
+  const structural = structuralProblemIn(file.bytes, type);
+  if (structural) return refuse('not-a-plain-image', structural);
   return { allowed: true, mime: type.mime };
 }
 
 function extensionOf(fileName: string): string {
   const dot = fileName.lastIndexOf('.');
   return dot > 0 ? fileName.slice(dot).toLowerCase() : '';
+}
+
+const u32 = (bytes: Uint8Array, at: number) => ((bytes[at]! << 24) | (bytes[at + 1]! << 16) | (bytes[at + 2]! << 8) | bytes[at + 3]!) >>> 0;
+const u32le = (bytes: Uint8Array, at: number) => (bytes[at]! | (bytes[at + 1]! << 8) | (bytes[at + 2]! << 16) | (bytes[at + 3]! << 24)) >>> 0;
+
+/**
+ * Why the file's structure is not that of a plain picture of `type`, or null when it is.
+ * Deny by default: the container must end exactly where the image ends (nothing after PNG's
+ * IEND, JPEG's EOI, GIF's trailer, WebP's RIFF length or AVIF's last box), and free-text
+ * metadata is refused outright (PNG tEXt/zTXt/iTXt, JPEG comments, GIF comments), because
+ * text there can be compressed or re-encoded past any markup scan and a picture never needs it.
+ * EXIF and colour profiles stay allowed (cameras and editors always write them); the markup
+ * scan still reads them in ASCII and UTF-16.
+ */
+export function structuralProblemIn(bytes: Uint8Array, type: ImageType): string | null {
+  switch (type) {
+    case ALLOWED_IMAGE_TYPES.png:
+      return pngProblem(bytes);
+    case ALLOWED_IMAGE_TYPES.jpeg:
+      return jpegProblem(bytes);
+    case ALLOWED_IMAGE_TYPES.gif:
+      return gifProblem(bytes);
+    case ALLOWED_IMAGE_TYPES.webp:
+      return webpProblem(bytes);
+    case ALLOWED_IMAGE_TYPES.avif:
+      return isoBoxesProblem(bytes);
+    default:
+      return 'its image type is unknown';
+  }
+}
+
+const TRAILING = 'it has data after the end of the image';
+const PNG_TEXT_CHUNKS = new Set(['tEXt', 'zTXt', 'iTXt']);
+
+function pngProblem(bytes: Uint8Array): string | null {
+  let at = 8;
+  while (at + 12 <= bytes.length) {
+    const length = u32(bytes, at);
+    const chunk = ascii(bytes, at + 4, 4);
+    if (!/^[A-Za-z]{4}$/.test(chunk)) return 'its PNG chunks are malformed';
+    if (PNG_TEXT_CHUNKS.has(chunk)) return `it carries a PNG text chunk (${chunk}); save it without text metadata`;
+    const next = at + 12 + length;
+    if (next > bytes.length) return 'its PNG chunks are truncated';
+    if (chunk === 'IEND') return next === bytes.length ? null : TRAILING;
+    at = next;
+  }
+  return 'its PNG has no end (IEND)';
+}
+
+function jpegProblem(bytes: Uint8Array): string | null {
+  let at = 2;
+  for (;;) {
+    if (at + 2 > bytes.length) return 'its JPEG has no end (EOI)';
+    if (bytes[at] !== 0xff) return 'its JPEG segments are malformed';
+    const marker = bytes[at + 1]!;
+    if (marker === 0xff) { at += 1; continue; } // fill byte
+    if (marker === 0xd9) return at + 2 === bytes.length ? null : TRAILING;
+    if ((marker >= 0xd0 && marker <= 0xd7) || marker === 0x01) { at += 2; continue; } // no length
+    if (marker === 0xfe) return 'it carries a JPEG comment; save it without comments';
+    if (at + 4 > bytes.length) return 'its JPEG segments are truncated';
+    const length = (bytes[at + 2]! << 8) | bytes[at + 3]!;
+    if (length < 2) return 'its JPEG segments are malformed';
+    at += 2 + length;
+    if (marker === 0xda) {
+      // Entropy-coded data runs to the next marker that is not a stuffed 0xFF00 or a restart marker.
+      while (at + 1 < bytes.length && !(bytes[at] === 0xff && bytes[at + 1] !== 0 && !(bytes[at + 1]! >= 0xd0 && bytes[at + 1]! <= 0xd7))) at += 1;
+    }
+  }
+}
+
+function gifProblem(bytes: Uint8Array): string | null {
+  if (bytes.length < 13) return 'its GIF is truncated';
+  const colorTable = (flags: number) => (flags & 0x80 ? 3 * (1 << ((flags & 0x07) + 1)) : 0);
+  let at = 13 + colorTable(bytes[10]!);
+  const skipSubBlocks = () => {
+    while (at < bytes.length && bytes[at] !== 0) at += 1 + bytes[at]!;
+    at += 1;
+  };
+  while (at < bytes.length) {
+    const block = bytes[at]!;
+    if (block === 0x3b) return at + 1 === bytes.length ? null : TRAILING;
+    if (block === 0x2c) {
+      if (at + 10 > bytes.length) return 'its GIF is truncated';
+      at += 10 + colorTable(bytes[at + 9]!) + 1; // descriptor, local colours, LZW code size
+      skipSubBlocks();
+    } else if (block === 0x21) {
+      const label = bytes[at + 1];
+      if (label === 0xfe || label === 0x01) return 'it carries GIF text (a comment or plain-text block); save it without comments';
+      at += 2;
+      skipSubBlocks();
+    } else return 'its GIF blocks are malformed';
+  }
+  return 'its GIF has no end (trailer)';
+}
+
+function webpProblem(bytes: Uint8Array): string | null {
+  if (bytes.length < 12) return 'its WebP is truncated';
+  const riffEnd = 8 + u32le(bytes, 4);
+  if (riffEnd > bytes.length) return 'its WebP is truncated';
+  return riffEnd === bytes.length ? null : TRAILING;
+}
+
+function isoBoxesProblem(bytes: Uint8Array): string | null {
+  let at = 0;
+  while (at < bytes.length) {
+    if (at + 8 > bytes.length) return TRAILING;
+    const size = u32(bytes, at);
+    const boxSize = size === 1 ? (at + 16 <= bytes.length ? u32(bytes, at + 8) * 2 ** 32 + u32(bytes, at + 12) : 0) : size === 0 ? bytes.length - at : size;
+    if (boxSize < 8 || at + boxSize > bytes.length) return 'its AVIF boxes are malformed';
+    at += boxSize;
+  }
+  return null;
 }
