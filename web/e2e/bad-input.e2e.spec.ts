@@ -42,7 +42,7 @@ const ODD_TEXT = [
   '%ff%fe', '%', '%E0%A4%A', '%C0%AF', '%ED%A0%80', '%F4%90%80%80', '%zz', '%%', '%2', '%00', 'a%00b', '%0A', '%0D%0A', '%7F', '%C2%85',
   '%E2%80%8F%E2%80%AE', '\u200f\u202etxet', '\u200b\u200d\ufeff', '😀', '%F0%9F%98%80', '\u0645\u0631\u062d\u0628\u0627', 'ñandú', 'e\u0301', '%2F', '%5C', '..', '%2e%2e', '.',
   'a'.repeat(300), '%41'.repeat(200), 'x'.repeat(10_000), '%ff'.repeat(3000), '\ufeff', '\ud83d', '%EF%BF%BF', '%3Cscript%3E', "'\"<>", '{{7*7}}', '${7*7}',
-  '__proto__', 'constructor', 'null', 'undefined', '-1', '1e309', 'NaN',
+  '__proto__', 'constructor', 'null', 'undefined', '-1', '1e309', 'NaN', '%25', '100%25-safe', '%25ff', 'a%25b',
 ];
 
 // ---- the site ----
@@ -67,7 +67,7 @@ const COOKIES = [
 ];
 const SITE_FIXED_ROUTES = ['/sitemap.xml', '/robots.txt', '/api/preview', '/api/preview/disable', '/api/revalidate', '/favicon.ico', '/icon.svg', '/', '/en/%ff.png', '/_next/static/%ff', '/_next/image?url=%ff&w=1'];
 const SITE_BODIES = ['', '{', 'null', '[]', '{"contentType":{"$ne":1}}', '\u0000', 'x'.repeat(20_000), '{"documentId":"%ff"}', '{"event":"entry.publish","contentType":"plugin::clinic.procedure","documentId":"x","locale":"en"}'];
-const SITE_METHODS = ['GET', 'GET', 'GET', 'GET', 'HEAD', 'OPTIONS', 'POST', 'PUT', 'DELETE', 'PATCH'];
+const SITE_METHODS = ['GET', 'GET', 'GET', 'GET', 'HEAD', 'OPTIONS', 'POST', 'PUT', 'DELETE', 'PATCH', 'PROPFIND'];
 
 function siteRequest(pick: Pick, random: () => number): GeneratedRequest {
   let path: string;
@@ -273,4 +273,25 @@ test('a malformed percent-encoding in a page path is a 400 that says why', async
     expect(response.status(), path).toBe(400);
     expect(await response.text(), path).toMatch(/The address is not valid/);
   }
+});
+
+test('bad input: a literal percent sign (%25) in a page path is a 400 with the security headers, not Next’s bare 500', async ({ request }) => {
+  for (const path of ['/en/%25', '/en/procedures/100%25-safe', '/es/%25ff', '/en/providers/a%25b']) {
+    const response = await request.get(path, { maxRedirects: 0 });
+    expect(response.status(), path).toBe(400);
+    expect(response.headers()['x-content-type-options'], path).toBe('nosniff');
+    expect(response.headers()['content-security-policy'], path).toBeTruthy();
+  }
+});
+
+test('bad input: a page answers GET and HEAD only: any other method is a 405 with Allow and the security headers', async ({ request }) => {
+  for (const method of ['PUT', 'PATCH', 'DELETE', 'PROPFIND', 'OPTIONS', 'POST']) {
+    for (const path of ['/en', '/es/faq', '/en/procedures/vertebroplasty-and-kyphoplasty']) {
+      const response = await request.fetch(path, { method, maxRedirects: 0 });
+      expect(response.status(), `${method} ${path}`).toBe(405);
+      expect(response.headers()['allow'], `${method} ${path}`).toBe('GET, HEAD');
+      expect(response.headers()['x-content-type-options'], `${method} ${path}`).toBe('nosniff');
+    }
+  }
+  expect((await request.head('/en', { maxRedirects: 0 })).status()).toBe(200);
 });

@@ -103,6 +103,9 @@ describe('the proxy', () => {
     for (const path of ['/api/revalidate', '/api/preview?path=/en']) {
       expect((await visit(path, { method: 'POST' })).headers.get('x-middleware-next')).toBe('1');
     }
+    const propfind = await visit('/api/preview', { method: 'PROPFIND' });
+    expect(propfind.status).toBe(405);
+    expect(propfind.headers.get('allow')).toBe('GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS');
   });
 
   it('marks draft previews noindex and uncacheable', async () => {

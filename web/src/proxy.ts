@@ -16,6 +16,8 @@ const NOT_A_PAGE = /^\/(?:api|_next\/|sitemap\.xml|robots\.txt|favicon\.ico|.*\.
 
 const READ_METHODS = new Set(['GET', 'HEAD']);
 const API_ROUTE = /^\/api(?:\/|$)/;
+// A method outside these (PROPFIND, TRACE…) is no route handler's: refused here rather than left to Next.
+const ROUTE_HANDLER_METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
 
 // next-intl's middleware for the CMS's current locales, rebuilt only when they change.
 let routed: { locales: SiteLocale[]; handle: ReturnType<typeof createMiddleware> } | null = null;
@@ -24,8 +26,9 @@ export async function proxy(request: NextRequest) {
   // A path no page can have is the visitor's mistake: a 4xx that says why, before routing or the CMS.
   const problem = pathProblem(request.nextUrl.pathname);
   if (problem) return errorPage(request, await getSiteLocales(), { kind: 'badPath', problem });
-  // Pages, files and Next's data are read-only; only API route handlers take other methods (and refuse the rest themselves).
-  if (!READ_METHODS.has(request.method) && !API_ROUTE.test(request.nextUrl.pathname)) return methodNotAllowed();
+  // Pages, files and Next's data are read-only; API route handlers take the methods Next knows (each refuses those it lacks with a 405).
+  const methods = API_ROUTE.test(request.nextUrl.pathname) ? ROUTE_HANDLER_METHODS : READ_METHODS;
+  if (!methods.has(request.method)) return methodNotAllowed(methods === READ_METHODS ? 'GET, HEAD' : [...methods].join(', '));
   if (NOT_A_PAGE.test(request.nextUrl.pathname)) return NextResponse.next();
   const locales = await getSiteLocales();
   if (routed?.locales !== locales) routed = { locales, handle: createMiddleware(siteRouting(locales)) };
@@ -50,10 +53,10 @@ export async function proxy(request: NextRequest) {
   return response;
 }
 
-/** Any method but GET and HEAD on a page: a 405 naming the two, under the strict policy (Next alone answers 500 or 400). */
-function methodNotAllowed(): Response {
-  const headers = new Headers({ Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', 'Content-Security-Policy': nonPagePolicy() });
-  return new Response('Method not allowed: this address answers GET and HEAD only.\n', { status: 405, headers });
+/** A method the address does not take (on a page, any but GET and HEAD): a 405 naming those it takes, under the strict policy (Next alone answers 500 or 400). */
+function methodNotAllowed(allow: string): Response {
+  const headers = new Headers({ Allow: allow, 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', 'Content-Security-Policy': nonPagePolicy() });
+  return new Response(`Method not allowed: this address answers ${allow} only.\n`, { status: 405, headers });
 }
 
 /** The proxy's own error page (see lib/errors): localized HTML with no script, under the strict policy. */
