@@ -21,6 +21,8 @@ export default ({ env }: { env: any }) => ({
       graphqlAllowlist: env('CLINIC_GRAPHQL_ALLOWLIST', ''),
       // Anonymous GraphQL answers kept in memory until the next write: for a single CMS process only.
       graphqlAnswerCache: env.bool('CLINIC_GRAPHQL_ANSWER_CACHE', false),
+      // The largest picture (bytes) the media library accepts; only JPEG, PNG, WebP, AVIF and GIF are.
+      uploadMaxBytes: env.int('CLINIC_UPLOAD_MAX_BYTES', 10 * 1024 * 1024),
       // The daily review reminder (physicians: reviews due and waiting; editors: rejections), sent by email.
       reviewDigest: {
         enabled: env.bool('CLINIC_REVIEW_DIGEST_ENABLED', false),
@@ -29,8 +31,6 @@ export default ({ env }: { env: any }) => ({
         timezone: env('CLINIC_REVIEW_DIGEST_TIMEZONE', 'UTC'),
         adminUrl: env('CLINIC_ADMIN_URL', `${env('PUBLIC_URL', '') || `http://localhost:${env.int('PORT', 1337)}`}/admin`),
       },
-      // The largest picture (bytes) the media library accepts; only JPEG, PNG, WebP, AVIF and GIF are.
-      uploadMaxBytes: env.int('CLINIC_UPLOAD_MAX_BYTES', 10 * 1024 * 1024),
     },
   },
   // Strapi's email plugin over SMTP (nodemailer): the review reminders go through it.

@@ -14,6 +14,8 @@ import { reviewFieldsMiddleware } from './review/review-fields-middleware';
 import { reviewLogGuard } from './review/review-log-guard';
 import { announceChanges } from './webhooks/announce-changes';
 import { clinicRepository } from './repository/clinic-repository';
+import { answerForbiddenRelationsWith403 } from './content-manager/relations-forbidden';
+import { draftVersionGuard } from './concurrency/draft-version-guard';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const registry = strapi.get('components');
@@ -22,6 +24,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (!registry.get(uid)) registry.set(uid, component);
   }
   hidePrivateFieldsFromSearch(strapi);
+  answerForbiddenRelationsWith403(strapi);
   enableStrictParams(strapi);
   strapi.server.use(contentApiGuard(strapi));
 
@@ -31,6 +34,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   documents.useDocumentMiddleware(reviewLogGuard);
   documents.useDocumentMiddleware(reviewFieldsMiddleware(strapi));
   documents.useDocumentMiddleware(rebrandWindowMiddleware(strapi));
+  documents.useDocumentMiddleware(draftVersionGuard(strapi));
   documents.useDocumentMiddleware(taglineValidationMiddleware());
   const reviews = () => strapi.plugin('clinic').service('reviews') as ReviewService;
   documents.useDocumentMiddleware(publishGate(strapi, reviews));

@@ -20,8 +20,8 @@ export function registerGraphqlExtension(strapi: Core.Strapi): void {
   for (const name of CLINIC_CONTENT_TYPES) extension.shadowCRUD(clinicUid(name)).disableMutations();
   // The review log is never part of the public API.
   extension.shadowCRUD('plugin::clinic.review-entry').disable();
-  extension.shadowCRUD('plugin::clinic.announcement').disable();
   extension.shadowCRUD('plugin::clinic.review-digest-delivery').disable();
+  extension.shadowCRUD('plugin::clinic.announcement').disable();
   // A file's `related` lists every row that uses it, drafts included: never public.
   extension.shadowCRUD('plugin::upload.file').field('related').disable();
 
