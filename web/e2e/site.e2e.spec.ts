@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { signPreviewLink, signWebhook } from 'clinic-domain';
+import { signPreviewLink, signPreviewSession, signWebhook } from 'clinic-domain';
 import { adminToken, createDraft, editDraft, findDocument, reviewAndPublish } from './support/cms-admin';
 
 /** A patient's journeys through the site, in English and Spanish, against the demo clinic. */
@@ -275,6 +275,24 @@ test('draft preview: a signed preview link shows unpublished text, never cached 
   const response = await preview.reload();
   expect(response?.headers()['cache-control']).toMatch(/no-store/);
   expect(response?.headers()['x-robots-tag']).toMatch(/noindex/);
+  // Next's draft-mode cookie is one value per build and never expires: carried alone (forwarded,
+  // copied, or kept past the session) it opens no draft, here or on any other page.
+  const cookies = await previewer.cookies();
+  const draftModeCookie = cookies.find((c) => c.name === '__prerender_bypass')!;
+  const session = cookies.find((c) => c.name === 'clinic-preview-session')!;
+  expect(draftModeCookie).toBeDefined();
+  expect(session.expires).toBeGreaterThan(now);
+  expect(session.expires).toBeLessThanOrEqual(now + 31 * 60);
+  const ended = signPreviewSession({ secret, nowSeconds: now - 31 * 60 });
+  for (const extra of [[], [{ ...session, value: 'forged' }], [{ ...session, value: ended }]]) {
+    const thief = await browser.newContext();
+    await thief.addCookies([draftModeCookie, ...extra]);
+    const page = await thief.newPage();
+    await page.goto(path);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ablación por radiofrecuencia');
+    await expect(page.getByText(draftSentence)).toHaveCount(0);
+    await thief.close();
+  }
   await previewer.close();
 
   const anonymous = await browser.newContext();

@@ -10,6 +10,7 @@ export * from './webhook/webhook-signature';
 export * from './revision/revision-diff';
 export * from './secrets/production-secrets';
 export * from './preview-link/preview-link';
+export * from './preview-session/preview-session';
 export * from './graphql-operation/operation-hash';
 export * from './upload-policy/upload-policy';
 export * from './language-assistance/language-assistance';

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { draftMode } from 'next/headers';
+import { previewIsOpen } from '@/lib/preview/preview-session';
 import { getTranslations } from 'next-intl/server';
 import { getSiteChrome } from '@/lib/cms';
 import { openLayout } from '@/lib/localized-page';
@@ -22,7 +22,7 @@ export default async function LocaleLayout({ children, params }: { children: Rea
   const locale = await openLayout(params);
   const t = await getTranslations('Layout');
   const { clinic, notices } = await getSiteChrome(locale);
-  const preview = (await draftMode()).isEnabled;
+  const preview = await previewIsOpen();
   const tel = clinic ? telHref(clinic.phone) : null;
 
   return (

@@ -1,5 +1,5 @@
 import type { TypedDocumentNode } from '@apollo/client';
-import { draftMode } from 'next/headers';
+import { previewIsOpen } from '@/lib/preview/preview-session';
 import { getClient } from './client';
 import { tags as cacheTags } from './cache-tags';
 import type { PublicationStatus } from './generated/graphql';
@@ -29,7 +29,7 @@ async function read<TData, TVariables extends Record<string, unknown>>(document:
 }
 
 /**
- * Reads content that has drafts. In draft mode the read asks for drafts (`status: DRAFT`);
+ * Reads content that has drafts. In an open preview (draft mode and a valid preview session) the read asks for drafts (`status: DRAFT`);
  * otherwise it sends no status, exactly what the public API serves.
  */
 export async function cmsQuery<TData, TVariables extends Record<string, unknown>>(
@@ -37,7 +37,7 @@ export async function cmsQuery<TData, TVariables extends Record<string, unknown>
   variables: NoInfer<DraftableVariables<TVariables>>,
   options: CmsReadOptions,
 ): Promise<TData> {
-  if ((await draftMode()).isEnabled) return read(document, { ...variables, status: 'DRAFT' }, draftRead());
+  if (await previewIsOpen()) return read(document, { ...variables, status: 'DRAFT' }, draftRead());
   return read(document, variables, publishedRead(options.tags));
 }
 

@@ -1,5 +1,6 @@
-import { cookies, draftMode } from 'next/headers';
+import { cookies } from 'next/headers';
 import { parseRevisionPin, type PreviewRevisionPin } from 'clinic-domain';
+import { PREVIEW_COOKIE_OPTIONS, previewIsOpen } from './preview-session';
 
 /**
  * The revision a preview was opened for (from a signed link, see /api/preview), kept in a
@@ -8,10 +9,9 @@ import { parseRevisionPin, type PreviewRevisionPin } from 'clinic-domain';
  */
 export const PREVIEW_PIN_COOKIE = 'clinic-preview-revision';
 
-/** Set like Next's own draft-mode cookie, so that it also travels into the admin's preview frame. */
-export const PREVIEW_PIN_COOKIE_OPTIONS = { httpOnly: true, sameSite: 'none', secure: true, path: '/' } as const;
+export const PREVIEW_PIN_COOKIE_OPTIONS = PREVIEW_COOKIE_OPTIONS;
 
 export async function previewPin(): Promise<PreviewRevisionPin | null> {
-  if (!(await draftMode()).isEnabled) return null;
+  if (!(await previewIsOpen())) return null;
   return parseRevisionPin((await cookies()).get(PREVIEW_PIN_COOKIE)?.value);
 }

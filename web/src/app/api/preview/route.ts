@@ -1,6 +1,7 @@
-import { cookies, draftMode } from 'next/headers';
+import { cookies } from 'next/headers';
 import { formatRevisionPin, verifyPreviewLink } from 'clinic-domain';
 import { PREVIEW_PIN_COOKIE, PREVIEW_PIN_COOKIE_OPTIONS } from '@/lib/preview/preview-pin';
+import { openPreviewSession } from '@/lib/preview/preview-session';
 import { CMS_ADMIN_URL } from '@/lib/cms/cms-url';
 import { nonPagePolicy, previewFrameAncestors } from '@/lib/security/content-security-policy.cjs';
 
@@ -18,7 +19,8 @@ export async function GET(request: Request) {
   const verdict = verifyPreviewLink({ secret: process.env.PREVIEW_SECRET, link, nowSeconds: Date.now() / 1000 });
   if (!verdict.valid) return Response.json({ error: verdict.reason }, { status: verdict.kind === 'malformed' ? 400 : 401, headers: previewEntryHeaders() });
   if (!SITE_PAGE.test(verdict.path)) return Response.json({ error: 'Invalid path.' }, { status: 400, headers: previewEntryHeaders() });
-  (await draftMode()).enable();
+  // Draft mode with a signed session of its own: the draft-mode cookie alone opens nothing.
+  await openPreviewSession(process.env.PREVIEW_SECRET!);
   // The revision the link was opened for, or none: a pin from an earlier link never carries over.
   const jar = await cookies();
   if (verdict.revision) jar.set(PREVIEW_PIN_COOKIE, formatRevisionPin(verdict.revision), PREVIEW_PIN_COOKIE_OPTIONS);

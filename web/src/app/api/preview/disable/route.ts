@@ -1,9 +1,10 @@
-import { cookies, draftMode } from 'next/headers';
+import { cookies } from 'next/headers';
 import { PREVIEW_PIN_COOKIE } from '@/lib/preview/preview-pin';
+import { closePreviewSession } from '@/lib/preview/preview-session';
 import { redirect } from 'next/navigation';
 
 export async function GET() {
-  (await draftMode()).disable();
+  await closePreviewSession();
   (await cookies()).delete(PREVIEW_PIN_COOKIE);
   redirect('/');
 }
