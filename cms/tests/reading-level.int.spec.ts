@@ -73,6 +73,23 @@ describe('reading levels in the review API', () => {
     expect((await queued(ids.procedure, 'en')).readingLevels.target).toBe(8);
   });
 
+  it('is a target editors cannot move: only a super admin sets it', async () => {
+    const single = '/content-manager/single-types/plugin::clinic.clinic';
+    const login = async (email: string) => (await cms.http.post('/admin/login').send({ email, password: DEMO_PASSWORD })).body.data.token as string;
+    const target = async () => (await cms.strapi.db.query('plugin::clinic.clinic').findOne({ where: { locale: 'en', publishedAt: null } })).readingLevelTarget;
+    const save = async (email: string, readingLevelTarget: number) => {
+      const auth = { authorization: `Bearer ${await login(email)}` };
+      const { name, phone, address } = (await cms.http.get(single).query({ locale: 'en' }).set(auth)).body.data;
+      return cms.http.put(single).query({ locale: 'en' }).set(auth).send({ name, phone, address, readingLevelTarget });
+    };
+    const before = await target();
+    await save('editor@clinic.test', 18);
+    expect(await target()).toBe(before);
+    expect((await save('admin@clinic.test', 9)).status).toBe(200);
+    expect(await target()).toBe(9);
+    await cms.strapi.db.query('plugin::clinic.clinic').updateMany({ where: {}, data: { readingLevelTarget: null } });
+  });
+
   it('answers bad requests with a 4xx, never a 500', async () => {
     const auth = { authorization: `Bearer ${token}` };
     expect((await cms.http.get(`/clinic/reading-levels/faq/${ids.dense}`).set(auth)).status).toBe(400);

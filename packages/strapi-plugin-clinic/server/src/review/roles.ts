@@ -22,8 +22,8 @@ export async function registerReviewActions(strapi: Core.Strapi): Promise<void> 
 const CM = (action: string) => `plugin::content-manager.explorer.${action}`;
 const CLINIC_SUBJECTS = ['procedure', 'faq', 'provider', 'rebrand-notice', 'clinic'].map((n) => `plugin::clinic.${n}`);
 // Fields editors never touch: the workflow owns the review fields, super admins the account links
-// and the clinic's approval rules.
-export const SUPER_ADMIN_FIELDS = ['reviewerAccountId', 'allowSelfApproval', 'allowPeerBioApproval', 'showOverdueReviewNotice'] as const;
+// and the clinic's review rules (the reading-level target too: editors would set the bar their own text is held to).
+export const SUPER_ADMIN_FIELDS = ['reviewerAccountId', 'allowSelfApproval', 'allowPeerBioApproval', 'showOverdueReviewNotice', 'readingLevelTarget'] as const;
 // How often a page is reviewed again sets the "next review due" a patient reads: physicians decide.
 export const PHYSICIAN_FIELDS = ['reviewIntervalMonths'] as const;
 const NOT_FOR_EDITORS = new Set<string>([...REVIEW_FIELDS, ...SUPER_ADMIN_FIELDS, ...PHYSICIAN_FIELDS]);
