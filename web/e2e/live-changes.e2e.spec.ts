@@ -12,10 +12,12 @@ const PROCEDURE = 'plugin::clinic.procedure';
 const PROVIDER = 'plugin::clinic.provider';
 
 async function cmsAdmin(email: string, method: string, path: string, body?: unknown) {
+  // A document as read carries `status` (draft, modified, published): what the admin shows, never what a save sends.
+  const { status: _shown, ...saved } = (body ?? {}) as Record<string, unknown>;
   const res = await fetch(`${CMS_URL}${path}`, {
     method,
     headers: { authorization: `Bearer ${await adminToken(email)}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
+    body: body === undefined ? undefined : JSON.stringify(saved),
   });
   const json = (await res.json().catch(() => ({}))) as any;
   if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json?.error ?? json)}`);

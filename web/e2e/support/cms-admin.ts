@@ -39,7 +39,9 @@ export async function findDocument(token: string, uid: string, locale: string, f
 
 export async function editDraft(token: string, uid: string, documentId: string, locale: string, change: (doc: any) => Record<string, unknown>) {
   const current = await call(token, 'GET', `${cm(uid)}/${documentId}?locale=${locale}`);
-  return call(token, 'PUT', `${cm(uid)}/${documentId}?locale=${locale}`, change(current.data));
+  // `status` (draft, modified, published) is what the admin shows, never what a save sends.
+  const { status: _shown, ...saved } = change(current.data);
+  return call(token, 'PUT', `${cm(uid)}/${documentId}?locale=${locale}`, saved);
 }
 
 export async function createDraft(token: string, uid: string, locale: string, data: Record<string, unknown>) {
