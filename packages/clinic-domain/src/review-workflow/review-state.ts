@@ -159,18 +159,7 @@ export function approveRevision(
       message: `This exact text was rejected by ${overridden.actorName} on ${day(overridden.at)} ("${overridden.comment ?? ''}"). To approve it over that rejection, write a comment that says why.`,
     };
   }
-  return {
-    ok: true,
-    entry: {
-      decision: 'approved',
-      revisionHash: hash,
-      actorId: actor.id,
-      actorName: actor.name,
-      providerDocumentId: actor.providerDocumentId!,
-      reviewer: actor.snapshot ?? null,
-      comment: options.comment?.trim() || null,
-    },
-  };
+  return approval(hash, actor, options.comment);
 }
 
 /**
@@ -195,18 +184,7 @@ export function reconfirmApproval(
   }
   const bioProblem = bioRefusal(actor, options);
   if (bioProblem) return bioProblem;
-  return {
-    ok: true,
-    entry: {
-      decision: 'approved',
-      revisionHash: hash,
-      actorId: actor.id,
-      actorName: actor.name,
-      providerDocumentId: actor.providerDocumentId!,
-      reviewer: actor.snapshot ?? null,
-      comment: options.comment?.trim() || null,
-    },
-  };
+  return approval(hash, actor, options.comment);
 }
 
 export function rejectRevision(state: ReviewState, hash: string, actor: Reviewer, comment: string | null | undefined): Decided | Refusal {
@@ -224,6 +202,22 @@ function physicianRefusal(actor: Reviewer): Refusal | null {
     return { ok: false, kind: 'forbidden', message: 'Your account is not linked to a provider, so an approval could not name its reviewer. Ask an administrator to link it.' };
   }
   return null;
+}
+
+/** The log entry of an approval (a first one or a re-confirmation): the physician as they sign it. */
+function approval(hash: string, actor: Reviewer, comment: string | null | undefined): Decided {
+  return {
+    ok: true,
+    entry: {
+      decision: 'approved',
+      revisionHash: hash,
+      actorId: actor.id,
+      actorName: actor.name,
+      providerDocumentId: actor.providerDocumentId!,
+      reviewer: actor.snapshot ?? null,
+      comment: comment?.trim() || null,
+    },
+  };
 }
 
 function bioRefusal(actor: Reviewer, options: { bioOfProvider?: string | null; allowPeerBioApproval?: boolean }): Refusal | null {
