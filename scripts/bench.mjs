@@ -15,13 +15,12 @@
  *   BENCH_SMOKE=1 or --smoke: a few seconds per workload, for CI (checks it runs, not how fast;
  *   uses the packages as last built, as does --packages-built).
  */
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildPackages } from './lib/install.mjs';
 import { buildForBrowserTests } from './lib/e2e.mjs';
-import { startCms, startSite } from './lib/stack.mjs';
+import { serverProcess, startCms, startSite } from './lib/stack.mjs';
 import { buildBareNextApp } from './bench/bare-next.mjs';
 import { startCmsDoor } from './bench/cms-door.mjs';
 import { firstLoadJs } from './bench/first-load-js.mjs';
@@ -47,16 +46,7 @@ const started = Date.now();
 const progress = (message) => console.log(`[bench ${String(Math.round((Date.now() - started) / 1000)).padStart(4)} s] ${message}`);
 
 function startBareNext(dir, port) {
-  const child = spawn('node', [join(dir, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'], { cwd: dir, stdio: 'ignore', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
-  return {
-    child,
-    async stop() {
-      if (child.exitCode !== null) return;
-      child.kill('SIGTERM');
-      await Promise.race([new Promise((r) => child.once('exit', r)), new Promise((r) => setTimeout(r, 10_000))]);
-      if (child.exitCode === null) child.kill('SIGKILL');
-    },
-  };
+  return serverProcess('node', [join(dir, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'], { cwd: dir, env: { NEXT_TELEMETRY_DISABLED: '1' }, logFile: '/dev/null' });
 }
 
 async function waitFor(url, child) {

@@ -27,7 +27,8 @@ async function waitForUrl(url, { timeoutMs = 180_000, child } = {}) {
   }
 }
 
-function serverProcess(command, args, { cwd, env, logFile }) {
+/** A server child process, stopped by SIGTERM and, if it lingers past 10 s, SIGKILL. */
+export function serverProcess(command, args, { cwd, env, logFile }) {
   const out = logFile ? openSync(logFile, 'a') : 'inherit';
   const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', out, out] });
   return {
