@@ -98,11 +98,7 @@ describe('reading levels in the review API', () => {
     expect((await cms.http.get(`/clinic/reading-levels/faq/${ids.dense}`).query({ locale: 'en' })).status).toBe(401);
   });
 
-  // On PostgreSQL this direct approve-and-publish leaves connections waiting in the pool at shutdown
-  // (found in the last CI run of this session, not yet understood; see the closing note): skipped
-  // there until that is found, so that it cannot take the next test file down with it.
-  const onSqlite = process.env.DATABASE_CLIENT !== 'postgres';
-  (onSqlite ? it : it.skip)('is a hint: text above the target is still approved and published', async () => {
+  it('is a hint: text above the target is still approved and published', async () => {
     const { physician } = await cms.accounts();
     await cms.strapi.plugin('clinic').service('reviews').approve({ contentType: FAQ, documentId: ids.dense, locale: 'en' }, physician, {});
     const published = await cms.strapi.documents(FAQ).publish({ documentId: ids.dense, locale: 'en' });

@@ -21,6 +21,19 @@ export interface BootedCms {
   stop(): Promise<void>;
 }
 
+/**
+ * Waits (up to 10 s) until no query is running or waiting for a connection. Strapi emits its
+ * own document events after a write without awaiting them (they read the entry back): stopping
+ * under one aborts its query, and on PostgreSQL the abandoned acquire then fails the next test
+ * file in the same process.
+ */
+async function untilDatabaseIdle(strapi: any, timeoutMs = 10_000) {
+  const pool = strapi.db?.connection?.client?.pool;
+  if (!pool) return;
+  const busy = () => pool.numUsed() + pool.numPendingAcquires() + pool.numPendingCreates();
+  for (const deadline = Date.now() + timeoutMs; busy() > 0 && Date.now() < deadline; ) await new Promise((resolve) => setTimeout(resolve, 20));
+}
+
 /** Boots Strapi once for a test file (see jest.config.js); call stop() in afterAll. `env` overrides the test defaults. */
 export async function bootCms(env: Record<string, string> = {}): Promise<BootedCms> {
   const database: TestDatabase = await createTestDatabase();
@@ -64,11 +77,13 @@ export async function bootCms(env: Record<string, string> = {}): Promise<BootedC
       await strapi.documents(contentType).publish({ documentId, locale });
     },
     async restart() {
+      await untilDatabaseIdle(strapi);
       await strapi.destroy();
       strapi = await boot();
       http = request(strapi.server.httpServer);
     },
     async stop() {
+      await untilDatabaseIdle(strapi);
       await strapi.destroy();
       await database.drop();
     },

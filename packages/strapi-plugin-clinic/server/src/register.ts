@@ -16,8 +16,11 @@ import { announceChanges } from './webhooks/announce-changes';
 import { clinicRepository } from './repository/clinic-repository';
 import { answerForbiddenRelationsWith403 } from './content-manager/relations-forbidden';
 import { draftVersionGuard } from './concurrency/draft-version-guard';
+import { settleAfterCommitWork, settleConnectionSetup } from './reliability/database-outage-guards';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
+  settleConnectionSetup(strapi);
+  settleAfterCommitWork(strapi);
   const registry = strapi.get('components');
   // A copy saved by the Content-Type Builder into the app's src/components takes precedence.
   for (const [uid, component] of Object.entries(componentRegistryEntries())) {
