@@ -5,6 +5,8 @@ import {
   fernandezHuertaEase,
   fleschKincaidGrade,
   gradeFromFernandezHuerta,
+  MAX_GRADE,
+  MIN_GRADE,
   readingLevel,
   readingLevelTarget,
   readsAboveTarget,
@@ -99,6 +101,51 @@ describe('readingLevel', () => {
     expect(readingLevel(EASY_EN, 'fr')).toEqual({ scored: false, reason: 'unsupported-language', words: 40 });
     expect(readingLevel('Call us.', 'en')).toEqual({ scored: false, reason: 'too-short', words: 2 });
     expect(readingLevel(null, 'es')).toEqual({ scored: false, reason: 'too-short', words: 0 });
+  });
+});
+
+describe('scores stay on their scales', () => {
+  // Twelve long words in one sentence: Flesch-Kincaid says grade 40-something, which means nothing.
+  const LONG_WORDS_EN =
+    'Polymethylmethacrylate vertebroplasty electroencephalography immunohistochemistry otorhinolaryngology ' +
+    'hypercholesterolemia thrombocytopenia gastroenterological neurophysiological cholangiopancreatography ' +
+    'radiofrequency electromyography.';
+  // Short monosyllables in short sentences: the raw Fernández-Huerta ease passes 100.
+  const SHORT_WORDS_ES = 'Ven ya a la sala, que te ve el doc y te vas hoy. No te va a dar mal. Sal ya.';
+
+  it('reports an English grade of 0 to 18 at most, however long the words', () => {
+    expect(fleschKincaidGrade({ words: 12, sentences: 1, syllables: 72 })).toBeGreaterThan(50);
+    const level = readingLevel(LONG_WORDS_EN, 'en');
+    expect(level).toMatchObject({ scored: true, grade: MAX_GRADE, confidence: 'low', words: 12 });
+    expect(readingLevel('Go. Sit. Rest. Eat. Drink. Sleep. Walk. Talk. Read. Call us.', 'en')).toMatchObject({ scored: true, grade: 0, confidence: 'low' });
+  });
+
+  it('reports the Spanish ease within 0-100, and the grade it gives within the table', () => {
+    expect(fernandezHuertaEase(countText(SHORT_WORDS_ES, spanishSyllableCount))).toBeGreaterThan(100);
+    const level = readingLevel(SHORT_WORDS_ES, 'es');
+    expect(level).toMatchObject({ scored: true, ease: 100, grade: 4, confidence: 'low' });
+    const hard = readingLevel(HARD_ES, 'es');
+    expect(hard.scored && hard.ease).toBeGreaterThanOrEqual(0);
+  });
+
+  it('marks a short text (under 30 words, or one sentence) as a rough score, a longer one as normal', () => {
+    const twelveWords = 'You will go home the same day after a short rest here.';
+    expect(readingLevel(twelveWords, 'en')).toMatchObject({ scored: true, confidence: 'low', words: 12 });
+    expect(readingLevel(EASY_EN, 'en')).toMatchObject({ confidence: 'normal' });
+    expect(readingLevel(EASY_ES, 'es')).toMatchObject({ confidence: 'normal' });
+    const oneLongSentence = `${EASY_EN.replace(/\./g, ',')} and then you rest.`;
+    expect(readingLevel(oneLongSentence, 'en')).toMatchObject({ confidence: 'low', sentences: 1 });
+  });
+
+  it('keeps every score of these texts within its scale', () => {
+    for (const [text, locale] of [[LONG_WORDS_EN, 'en'], [SHORT_WORDS_ES, 'es'], [HARD_EN, 'en'], [HARD_ES, 'es'], [EASY_EN, 'en'], [EASY_ES, 'es']] as const) {
+      const level = readingLevel(text, locale);
+      if (!level.scored) throw new Error(`${locale} text not scored`);
+      expect(level.grade).toBeGreaterThanOrEqual(MIN_GRADE);
+      expect(level.grade).toBeLessThanOrEqual(MAX_GRADE);
+      if (level.ease !== null) expect(level.ease).toBeGreaterThanOrEqual(0);
+      if (level.ease !== null) expect(level.ease).toBeLessThanOrEqual(100);
+    }
   });
 });
 

@@ -17,6 +17,14 @@ export const MIN_READING_LEVEL_TARGET = 1;
 export const MAX_READING_LEVEL_TARGET = 18;
 /** Below this many words a formula says little: no score, only "too short". */
 export const MIN_SCORED_WORDS = 10;
+/** Below this many words (or in one sentence) a score is shown as a rough one: one long word moves it by grades. */
+export const CONFIDENT_SCORE_WORDS = 30;
+/** The grades a score is reported within: 0 (before first grade) to 18 (past university), as Fernández-Huerta's table ends. */
+export const MIN_GRADE = 0;
+export const MAX_GRADE = 18;
+/** Reading ease (Fernández-Huerta) is a 0-100 scale; the formula leaves it for very short or very long words. */
+export const MIN_EASE = 0;
+export const MAX_EASE = 100;
 
 export interface TextCounts {
   words: number;
@@ -24,8 +32,14 @@ export interface TextCounts {
   syllables: number;
 }
 
+/**
+ * `low`: the text is short (under CONFIDENT_SCORE_WORDS words, or one sentence) or the formula
+ * left its scale and was clamped to it; the admin shows such a score as a rough one.
+ */
+export type ScoreConfidence = 'normal' | 'low';
+
 export type ReadingLevel =
-  | { scored: true; formula: ReadingFormula; grade: number; ease: number | null; words: number; sentences: number }
+  | { scored: true; formula: ReadingFormula; grade: number; ease: number | null; words: number; sentences: number; confidence: ScoreConfidence }
   | { scored: false; reason: 'unsupported-language' | 'too-short'; words: number };
 
 const FORMULAS: Record<string, { formula: ReadingFormula; syllables: (word: string) => number }> = {
@@ -71,8 +85,10 @@ const EASE_TO_GRADE: ReadonlyArray<readonly [number, number]> = [
   [0, 18],
 ];
 
+const clamp = (value: number, min: number, max: number) => Math.min(max, Math.max(min, value));
+
 export function gradeFromFernandezHuerta(ease: number): number {
-  const clamped = Math.min(100, Math.max(0, ease));
+  const clamped = clamp(ease, MIN_EASE, MAX_EASE);
   for (let i = 1; i < EASE_TO_GRADE.length; i++) {
     const [highEase, lowGrade] = EASE_TO_GRADE[i - 1]!;
     const [lowEase, highGrade] = EASE_TO_GRADE[i]!;
@@ -83,18 +99,27 @@ export function gradeFromFernandezHuerta(ease: number): number {
 
 const oneDecimal = (value: number) => Math.round(value * 10) / 10;
 
-/** The reading level of rich text in a locale: markup stripped first; a grade (never below 0) or why there is none. */
+/**
+ * The reading level of rich text in a locale, markup stripped first: a grade from 0 to 18 and,
+ * in Spanish, the ease from 0 to 100 (the formulas leave their scales on a handful of very short
+ * or very long words: 107.8 ease, grade 58.9), or why there is none.
+ */
 export function readingLevel(richText: string | null | undefined, locale: string): ReadingLevel {
   const language = FORMULAS[languageOf(locale)];
   const text = plainTextOf(richText);
   const counts = countText(text, language?.syllables ?? (() => 1));
   if (!language) return { scored: false, reason: 'unsupported-language', words: counts.words };
   if (counts.words < MIN_SCORED_WORDS) return { scored: false, reason: 'too-short', words: counts.words };
+  const short = counts.words < CONFIDENT_SCORE_WORDS || counts.sentences < 2;
+  const { words, sentences } = counts;
   if (language.formula === 'flesch-kincaid') {
-    return { scored: true, formula: language.formula, grade: oneDecimal(Math.max(0, fleschKincaidGrade(counts))), ease: null, words: counts.words, sentences: counts.sentences };
+    const raw = fleschKincaidGrade(counts);
+    const grade = clamp(raw, MIN_GRADE, MAX_GRADE);
+    return { scored: true, formula: language.formula, grade: oneDecimal(grade), ease: null, words, sentences, confidence: short || grade !== raw ? 'low' : 'normal' };
   }
-  const ease = fernandezHuertaEase(counts);
-  return { scored: true, formula: language.formula, grade: oneDecimal(gradeFromFernandezHuerta(ease)), ease: oneDecimal(ease), words: counts.words, sentences: counts.sentences };
+  const raw = fernandezHuertaEase(counts);
+  const ease = clamp(raw, MIN_EASE, MAX_EASE);
+  return { scored: true, formula: language.formula, grade: oneDecimal(gradeFromFernandezHuerta(ease)), ease: oneDecimal(ease), words, sentences, confidence: short || ease !== raw ? 'low' : 'normal' };
 }
 
 /** The clinic's target grade as stored: a whole grade from 1 to 18, else the default. */

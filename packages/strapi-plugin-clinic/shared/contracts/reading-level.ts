@@ -3,7 +3,8 @@
  * clinic-domain's reading-level): a hint for editors and physicians, never a refusal.
  */
 export type ReadingLevelView =
-  | { scored: true; formula: 'flesch-kincaid' | 'fernandez-huerta'; grade: number; ease: number | null; words: number; sentences: number }
+  /** Grade 0-18, ease 0-100; `low` confidence: a short text (or one the formula could not keep on its scale), shown as a rough score. */
+  | { scored: true; formula: 'flesch-kincaid' | 'fernandez-huerta'; grade: number; ease: number | null; words: number; sentences: number; confidence: 'normal' | 'low' }
   | { scored: false; reason: 'unsupported-language' | 'too-short'; words: number };
 
 export interface ReadingSectionView {

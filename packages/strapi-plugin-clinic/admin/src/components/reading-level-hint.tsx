@@ -6,14 +6,16 @@ import type { GetReadingLevels, PageReadingLevelsView, ReadingSectionView } from
 import type { ReviewableType } from '../../../shared/contracts/review';
 import { t } from '../plugin-id';
 
-/** One section's score in words: "Grade 9.4", "Grade 7.1 (Fernández-Huerta 68.2)", or why there is none. */
+/** One section's score in words: "Grade 9.4", "Grade 7.1 (Fernández-Huerta 68.2)", "Grade 12 · rough: short text", or why there is none. */
 function useDescribeLevel() {
   const { formatMessage, formatNumber } = useIntl();
   return (section: ReadingSectionView) => {
     const level = section.level;
     if (!level.scored) return formatMessage({ id: t(`readingLevel.${level.reason}`), defaultMessage: level.reason });
     const grade = formatMessage({ id: t('readingLevel.grade'), defaultMessage: 'Grade {grade}' }, { grade: formatNumber(level.grade, { maximumFractionDigits: 1 }) });
-    return level.ease === null ? grade : `${grade} (${formatMessage({ id: t('readingLevel.fernandezHuerta'), defaultMessage: 'Fernández-Huerta {ease}' }, { ease: formatNumber(level.ease, { maximumFractionDigits: 1 }) })})`;
+    const score = level.ease === null ? grade : `${grade} (${formatMessage({ id: t('readingLevel.fernandezHuerta'), defaultMessage: 'Fernández-Huerta {ease}' }, { ease: formatNumber(level.ease, { maximumFractionDigits: 1 }) })})`;
+    // A few words move a formula by grades: say so rather than let a rough score pass for a measure.
+    return level.confidence === 'low' ? `${score} · ${formatMessage({ id: t('readingLevel.lowConfidence'), defaultMessage: 'rough: short text' })}` : score;
   };
 }
 
