@@ -126,8 +126,8 @@ describe('content model', () => {
   it('stores a rebrand notice and refuses a window that ends before it starts', async () => {
     const id = await createInBothLocales(
       'rebrand-notice',
-      { previousName: 'Old', newName: 'New', message: 'We have a new name', phone: '+1 555 0100', startsAt: '2026-01-01T00:00:00.000Z', endsAt: '2026-06-01T00:00:00.000Z' },
-      { previousName: 'Old', newName: 'New', message: 'Tenemos un nombre nuevo', phone: '+1 555 0100', startsAt: '2026-01-01T00:00:00.000Z', endsAt: '2026-06-01T00:00:00.000Z' },
+      { previousName: 'Old', newName: 'New', message: 'We have a new name', phone: '+1 262-555-0100', startsAt: '2026-01-01T00:00:00.000Z', endsAt: '2026-06-01T00:00:00.000Z' },
+      { previousName: 'Old', newName: 'New', message: 'Tenemos un nombre nuevo', phone: '+1 262-555-0100', startsAt: '2026-01-01T00:00:00.000Z', endsAt: '2026-06-01T00:00:00.000Z' },
     );
     const es = await cms.http.get(`/api/clinic/rebrand-notices/${id}?locale=es`);
     expect(es.body.data).toMatchObject({ message: 'Tenemos un nombre nuevo', startsAt: '2026-01-01T00:00:00.000Z' });
@@ -135,7 +135,7 @@ describe('content model', () => {
   });
 
   it('stores the clinic single type with its review interval', async () => {
-    const clinic = await docs('clinic').create({ locale: 'en', data: { name: 'Clinic', phone: '+1 555 0100', address: 'Street 1', defaultReviewIntervalMonths: 12 } });
+    const clinic = await docs('clinic').create({ locale: 'en', data: { name: 'Clinic', phone: '+1 262-555-0100', address: 'Street 1', defaultReviewIntervalMonths: 12 } });
     await docs('clinic').update({ documentId: clinic.documentId, locale: 'es', data: { address: 'Calle 1' } });
     await docs('clinic').publish({ documentId: clinic.documentId, locale: 'en' });
     await docs('clinic').publish({ documentId: clinic.documentId, locale: 'es' });

@@ -8,6 +8,8 @@ import { bootCms, DEMO_PASSWORD, PREVIEW_SECRET, type BootedCms } from './harnes
  */
 let cms: BootedCms;
 const MARK = `DRAFT-MARKER-${Date.now().toString(36)}`;
+// A draft phone must be a dialable number (the CMS refuses others): one no published page shows.
+const DRAFT_PHONE = '+44 20 7946 0958';
 const COMMENT = `SECRET-REVIEW-COMMENT-${Date.now().toString(36)}`;
 const REVIEWER_EMAIL = 'physician@clinic.test';
 const secrets: string[] = [];
@@ -45,7 +47,7 @@ beforeAll(async () => {
     }
   }
   const clinic = await cms.strapi.documents('plugin::clinic.clinic').findFirst({ status: 'published' });
-  await cms.strapi.documents('plugin::clinic.clinic').update({ documentId: clinic.documentId, locale: 'en', data: { phone: `${MARK}-phone` } });
+  await cms.strapi.documents('plugin::clinic.clinic').update({ documentId: clinic.documentId, locale: 'en', data: { phone: DRAFT_PHONE } });
   const unpublished = await cms.strapi.documents('plugin::clinic.faq').create({ locale: 'en', data: { question: `${MARK} never published`, answer: MARK } });
   ids['faqs:unpublished'] = unpublished.documentId;
 
@@ -62,7 +64,7 @@ beforeAll(async () => {
   const jwt = cms.strapi.plugin('users-permissions').service('jwt').issue({ id: user.id });
   authHeaders['api-token'] = { authorization: `Bearer ${token.accessKey}` };
   authHeaders['site-user'] = { authorization: `Bearer ${jwt}` };
-  secrets.push(MARK, COMMENT, REVIEWER_EMAIL, 'patient-secret@example.test', DEMO_PASSWORD, 'PatientSecret2026', PREVIEW_SECRET, token.accessKey, admin.email, editor.email, '$2a$', '$2b$');
+  secrets.push(MARK, DRAFT_PHONE, COMMENT, REVIEWER_EMAIL, 'patient-secret@example.test', DEMO_PASSWORD, 'PatientSecret2026', PREVIEW_SECRET, token.accessKey, admin.email, editor.email, '$2a$', '$2b$');
 });
 
 afterAll(async () => {

@@ -29,6 +29,7 @@ const PAYLOADS = [
 ];
 // Under the tightest limits (40 characters: phones).
 const SHORT = '"><svg/onload=window.__pwned=1>';
+const DIALABLE = '+1 262-555-0142';
 const TAG = `x${Date.now().toString(36)}`;
 
 /** As many payloads as fit in `max` characters, after a marker naming the field they went into. */
@@ -131,7 +132,7 @@ test('payloads in every text field of every content type run nowhere on the site
       previousName: payload('previousName', 160),
       newName: payload('newName', 160),
       message: payload('message', 500),
-      phone: SHORT,
+      phone: DIALABLE,
       startsAt: new Date(Date.now() - 3_600_000).toISOString(),
       endsAt: new Date(Date.now() + 86_400_000).toISOString(),
     })
@@ -142,7 +143,10 @@ test('payloads in every text field of every content type run nowhere on the site
   const clinic = (await cmsAdmin(editor, 'GET', `${single}?locale=en`)).data;
   const taglines = (clinic.languageAssistance ?? []).map(({ id: _id, ...tagline }: Record<string, unknown>) => ({ ...tagline, languageName: payload('languageName', 80), text: `${payload('tagline', 590).replace(/[{}]/g, '')} {phone}` }));  // a tagline names {phone} exactly once, and no other placeholder
   const clinicName = payload('clinicName', 160);
-  await cmsAdmin(editor, 'PUT', `${single}?locale=en`, { ...clinic, name: clinicName, phone: SHORT, address: payload('address', 500), languageAssistance: taglines });
+  // A phone must be a number patients can dial: a payload there is refused outright, on both types.
+  await expect(cmsAdmin(editor, 'PUT', `${single}?locale=en`, { phone: SHORT })).rejects.toThrow(/: 400 .*country code/);
+  await expect(cmsAdmin(editor, 'PUT', `${notices}/${notice.documentId}?locale=en`, { phone: SHORT })).rejects.toThrow(/: 400 .*country code/);
+  await cmsAdmin(editor, 'PUT', `${single}?locale=en`, { ...clinic, name: clinicName, phone: DIALABLE, address: payload('address', 500), languageAssistance: taglines });
   for (const locale of ['en', 'es']) await cmsAdmin(editor, 'POST', `${single}/actions/publish?locale=${locale}`, {});
 
   // Pages come from the cache: wait for the webhook to bring the new clinic name to the home page.

@@ -7,6 +7,7 @@ import { registerGraphqlExtension } from './graphql';
 import { applyGraphqlLimits } from './graphql/operation-limits';
 import { rebrandWindowMiddleware } from './rebrand/rebrand-window-middleware';
 import { taglineValidationMiddleware } from './language-assistance/tagline-validation-middleware';
+import { patientPhoneMiddleware } from './phone/patient-phone-middleware';
 import { publishGate } from './review/publish-gate';
 import { publishedIntegrityGuard } from './review/published-integrity';
 import type { ReviewService } from './review/review-service';
@@ -39,6 +40,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   documents.useDocumentMiddleware(rebrandWindowMiddleware(strapi));
   documents.useDocumentMiddleware(draftVersionGuard(strapi));
   documents.useDocumentMiddleware(taglineValidationMiddleware());
+  documents.useDocumentMiddleware(patientPhoneMiddleware());
   const reviews = () => strapi.plugin('clinic').service('reviews') as ReviewService;
   documents.useDocumentMiddleware(publishGate(strapi, reviews));
   documents.useDocumentMiddleware(publishedIntegrityGuard(strapi, reviews));
