@@ -21,3 +21,4 @@ export * from './review-digest/review-digest-email';
 export * from './draft-version/draft-version';
 export * from './database-outage/database-outage';
 export * from './phone/phone-number';
+export * from './protected-settings/protected-settings';

@@ -1,4 +1,5 @@
-import { bylineFromApproval, reviewIntervalMonths, reviewsDue, reviewsDueThrough, translationMayBeOutOfDate } from './review-dates';
+import { bylineFromApproval, reviewIntervalMonths, reviewsDue, reviewsDueThrough, translationLastApprovedAt, translationMayBeOutOfDate, translationOutOfDateFromLogs } from './review-dates';
+import type { ReviewLogEntry } from './review-state';
 
 describe('byline from the approval', () => {
   it('uses the approval date, not the publish date, and adds the interval', () => {
@@ -60,6 +61,41 @@ describe('translation drift', () => {
   it('never flags the default locale itself, nor anything before any default approval', () => {
     expect(translationMayBeOutOfDate({ ...base, locale: 'en', localeLastApprovedAt: null })).toBe(false);
     expect(translationMayBeOutOfDate({ defaultLocale: 'en', locale: 'es', defaultLocaleLastApprovedAt: null })).toBe(false);
+  });
+});
+
+describe('translation drift from the review logs', () => {
+  const entry = (decision: ReviewLogEntry['decision'], revisionHash: string, at: string): ReviewLogEntry => ({ decision, revisionHash, actorId: '1', actorName: 'Dr', at: `2026-05-${at}T10:00:00.000Z` });
+  // English text A approved on the 1st, Spanish approved on the 2nd, English text B approved on the 4th.
+  const english = [entry('submitted', 'A', '01'), entry('approved', 'A', '01'), entry('submitted', 'B', '04'), entry('approved', 'B', '04')];
+  const spanish = [entry('submitted', 'a', '02'), entry('approved', 'a', '02')];
+  const outOfDate = (localeEntries: ReviewLogEntry[], defaultEntries = english) => translationOutOfDateFromLogs({ locale: 'es', defaultLocale: 'en', defaultEntries, localeEntries });
+
+  it('flags the translation once the default text has a newer approval', () => {
+    expect(outOfDate(spanish)).toBe(true);
+    expect(outOfDate(spanish, english.slice(0, 2))).toBe(false);
+  });
+
+  it('stays flagged when the translation is re-confirmed: that says its text is still right, not that it follows the new default text', () => {
+    const reconfirmed = [...spanish, entry('approved', 'a', '05')];
+    expect(translationLastApprovedAt(reconfirmed)).toBe('2026-05-02T10:00:00.000Z');
+    expect(outOfDate(reconfirmed)).toBe(true);
+    expect(outOfDate([...reconfirmed, entry('unpublished', 'a', '06'), entry('approved', 'a', '07')])).toBe(true);
+  });
+
+  it('clears when the translation is submitted and approved again, changed or not', () => {
+    expect(outOfDate([...spanish, entry('submitted', 'a', '05'), entry('approved', 'a', '05')])).toBe(false);
+    expect(outOfDate([...spanish, entry('submitted', 'b', '05'), entry('approved', 'b', '05')])).toBe(false);
+  });
+
+  it('does not move when the default text is only re-confirmed', () => {
+    const current = [...spanish, entry('submitted', 'a', '05'), entry('approved', 'a', '05')];
+    expect(outOfDate(current, [...english, entry('approved', 'B', '09')])).toBe(false);
+  });
+
+  it('flags a translation never approved, once the default text is', () => {
+    expect(outOfDate([entry('submitted', 'a', '02')])).toBe(true);
+    expect(translationLastApprovedAt([])).toBeNull();
   });
 });
 

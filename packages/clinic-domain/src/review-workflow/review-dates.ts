@@ -1,5 +1,5 @@
 import { nextReviewDue, reviewDueState, toIsoDate, DUE_SOON_WINDOW_DAYS } from '../review-schedule/review-schedule';
-import type { ReviewLogEntry } from './review-state';
+import { currentTextApprovedSince, isReconfirmation, type ReviewLogEntry } from './review-state';
 
 /**
  * The byline a published page carries comes from the approval, not from the clock at
@@ -56,4 +56,31 @@ export function translationMayBeOutOfDate(input: {
   if (input.locale === input.defaultLocale || !input.defaultLocaleLastApprovedAt) return false;
   if (!input.localeLastApprovedAt) return true;
   return Date.parse(input.localeLastApprovedAt) < Date.parse(input.defaultLocaleLastApprovedAt);
+}
+
+/**
+ * When a translation was last approved as a translation: its latest approval that was not a
+ * re-confirmation. Re-confirming says the text is still medically right, not that it still
+ * follows the default-locale text, so it never clears the out-of-date flag; submitting the
+ * translation and having it approved does.
+ */
+export function translationLastApprovedAt(localeEntries: readonly ReviewLogEntry[]): string | null {
+  for (let i = localeEntries.length - 1; i >= 0; i--) {
+    if (localeEntries[i]!.decision === 'approved' && !isReconfirmation(localeEntries, i)) return localeEntries[i]!.at;
+  }
+  return null;
+}
+
+/**
+ * Whether a locale's text may lag behind the default locale, from both review logs: the default
+ * text counts from its first approval (its re-confirmations change nothing to follow), the
+ * translation from its latest approval that was not a re-confirmation.
+ */
+export function translationOutOfDateFromLogs(input: { locale: string; defaultLocale: string; defaultEntries: readonly ReviewLogEntry[]; localeEntries: readonly ReviewLogEntry[] }): boolean {
+  return translationMayBeOutOfDate({
+    locale: input.locale,
+    defaultLocale: input.defaultLocale,
+    defaultLocaleLastApprovedAt: currentTextApprovedSince(input.defaultEntries),
+    localeLastApprovedAt: translationLastApprovedAt(input.localeEntries),
+  });
 }

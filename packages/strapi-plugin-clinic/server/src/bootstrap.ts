@@ -7,6 +7,7 @@ import { registerReviewActions } from './review/roles';
 import { reviewLog } from './review/review-log';
 import { reviewDigestService } from './review/digest/review-digest-service';
 import { startAnnouncementDelivery } from './webhooks/announcement-delivery';
+import { alignClinicWideSettings } from './content-types/clinic/clinic-wide-settings';
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
   forgetLocalesOnChange(strapi);
@@ -19,4 +20,5 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await reviewLog(strapi).ensureSequenceIndex();
   await reviewDigestService(strapi).schedule();
   await startAnnouncementDelivery(strapi);
+  await alignClinicWideSettings(strapi);
 };

@@ -17,6 +17,8 @@ import { announceChanges } from './webhooks/announce-changes';
 import { clinicRepository } from './repository/clinic-repository';
 import { answerForbiddenRelationsWith403 } from './content-manager/relations-forbidden';
 import { draftVersionGuard } from './concurrency/draft-version-guard';
+import { refuseProtectedSettingChanges } from './review/protected-settings-guard';
+import { clinicWideSettingsMiddleware } from './content-types/clinic/clinic-wide-settings';
 import { settleAfterCommitWork, settleConnectionSetup } from './reliability/database-outage-guards';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
@@ -29,6 +31,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
   hidePrivateFieldsFromSearch(strapi);
   answerForbiddenRelationsWith403(strapi);
+  refuseProtectedSettingChanges(strapi);
   enableStrictParams(strapi);
   strapi.server.use(contentApiGuard(strapi));
 
@@ -40,6 +43,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   documents.useDocumentMiddleware(rebrandWindowMiddleware(strapi));
   documents.useDocumentMiddleware(draftVersionGuard(strapi));
   documents.useDocumentMiddleware(taglineValidationMiddleware());
+  documents.useDocumentMiddleware(clinicWideSettingsMiddleware(strapi));
   documents.useDocumentMiddleware(patientPhoneMiddleware());
   const reviews = () => strapi.plugin('clinic').service('reviews') as ReviewService;
   documents.useDocumentMiddleware(publishGate(strapi, reviews));

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { permanentRedirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
-import { getFaqPage } from '@/lib/cms';
+import { getFaqPage, getGeneralFaqs } from '@/lib/cms';
 import { inEveryLocale, missingPageMetadata, openPage } from '@/lib/localized-page';
 import { pageHref, pageNavigation, parsePageParam } from '@/lib/pagination/page-param';
 import { paths } from '@/lib/seo/alternates';
@@ -25,9 +25,9 @@ async function open({ params }: FaqRoute) {
   if (page.found && raw === '1') permanentRedirect(paths.faq(page.locale));
   const number = parsePageParam(raw);
   if (!page.found || number === null) return { found: false as const, locale: page.locale };
-  const list = await getFaqPage(page.locale, number);
+  const [list, general] = await Promise.all([getFaqPage(page.locale, number), number === 1 ? getGeneralFaqs(page.locale) : []]);
   const navigation = pageNavigation(number, list.pageCount);
-  return navigation ? { ...page, list, navigation } : { found: false as const, locale: page.locale };
+  return navigation ? { ...page, list, general, navigation } : { found: false as const, locale: page.locale };
 }
 
 export async function faqPageMetadata(route: FaqRoute): Promise<Metadata> {
@@ -42,13 +42,20 @@ export async function faqPageMetadata(route: FaqRoute): Promise<Metadata> {
 export async function FaqListPage(route: FaqRoute) {
   const page = await open(route);
   if (!page.found) return <PageNotFound locale={page.locale} />;
-  const { locale, languages, list, navigation } = page;
+  const { locale, languages, list, general, navigation } = page;
   const groups = list.items;
   const t = await getTranslations('Faq');
+  const tGeneral = await getTranslations('FaqGeneral');
   return (
     <>
       <LanguageSwitcher current={locale} links={languages.links} />
       <h1>{t('title')}</h1>
+      {general.length > 0 && (
+        <section aria-labelledby="faq-general">
+          <h2 id="faq-general">{tGeneral('title')}</h2>
+          <FaqList faqs={general} />
+        </section>
+      )}
       {groups.map((group) => (
         <section key={group.slug} aria-labelledby={`faq-${group.slug}`}>
           <h2 id={`faq-${group.slug}`}>
@@ -58,7 +65,7 @@ export async function FaqListPage(route: FaqRoute) {
         </section>
       ))}
       <PageLinks path={paths.faq(locale)} navigation={navigation} />
-      <JsonLd data={faqPageJsonLd(groups.flatMap((g) => g.faqs), locale)} />
+      <JsonLd data={faqPageJsonLd([...general, ...groups.flatMap((g) => g.faqs)], locale)} />
     </>
   );
 }

@@ -13,7 +13,7 @@ import { getSitemapDocumentsIn } from './paged-reads';
 
 export type * from './types';
 export { currentRevisionHash } from './preview-revision';
-export { getFaqPage, getProcedureListPage, type ListPage } from './paged-reads';
+export { getFaqPage, getGeneralFaqs, getProcedureListPage, type ListPage } from './paged-reads';
 
 export const getLocales = cache(async () => reshapeLocales(await cmsQueryWithoutDrafts(SiteLocalesDocument, {}, { tags: [tags.type('locales')] })));
 

@@ -7,9 +7,9 @@ import { cache } from 'react';
 import { readAllPages } from '@/lib/pagination/read-all-pages';
 import { cmsQuery } from './cms-query';
 import { tags } from './cache-tags';
-import { FaqPageDocument, ProcedureListPageDocument, SitemapProceduresDocument, SitemapProvidersDocument } from './generated/graphql';
-import { reshapeFaqGroups, reshapeProcedureList, reshapeSitemap } from './reshape';
-import type { FaqGroup, ProcedureSummary } from './types';
+import { FaqPageDocument, GeneralFaqsDocument, ProcedureListPageDocument, SitemapProceduresDocument, SitemapProvidersDocument } from './generated/graphql';
+import { reshapeFaqGroups, reshapeGeneralFaqs, reshapeProcedureList, reshapeSitemap } from './reshape';
+import type { Faq, FaqGroup, ProcedureSummary } from './types';
 
 /** One page of a list, and how many pages it has (at least 1: an empty list has an empty first page). */
 export interface ListPage<T> {
@@ -33,6 +33,11 @@ export const getFaqPage = cache(async (locale: string, page: number): Promise<Li
   const connection = data.clinicProcedures_connection;
   return { items: reshapeFaqGroups({ clinicProcedures: connection?.nodes ?? [] }), page, pageCount: Math.max(1, connection?.pageInfo.pageCount ?? 0) };
 });
+
+/** FAQs linked to no procedure, shown on the FAQ page's first page as general questions. */
+export const getGeneralFaqs = cache(async (locale: string): Promise<Faq[]> =>
+  reshapeGeneralFaqs(await cmsQuery(GeneralFaqsDocument, { locale }, { tags: [tags.type('faq'), tags.type('procedure')] })),
+);
 
 const sitemapTags = [tags.type('procedure'), tags.type('provider'), tags.type('locales')];
 

@@ -124,6 +124,11 @@ export function reshapeFaqGroups(data: { clinicProcedures: ReadonlyArray<FaqPage
   });
 }
 
+/** FAQs that belong to no procedure (see GeneralFaqs). */
+export function reshapeGeneralFaqs(data: { clinicFaqs: ReadonlyArray<{ documentId: string; question: string; answer: string } | null> }): Faq[] {
+  return data.clinicFaqs.filter(present).map(faq);
+}
+
 /** Taglines with their tag in conventional casing and their text direction; one the CMS should have refused (an ill-formed tag) is left out. */
 export function reshapeTaglines(list: ReadonlyArray<{ language: string; languageName: string; text: string } | null> | null | undefined): Tagline[] {
   return (list ?? []).filter(present).flatMap((t) => {

@@ -41,8 +41,13 @@ export function previewController(strapi: Core.Strapi) {
       const params = parse(revisionLinkParams, ctx.params);
       const query = parse(revisionLinkQuery, ctx.query);
       await knownLocale(strapi, query.locale);
+      // A link is signed only for a document of the named type with a draft in that locale (an FAQ
+      // link for a procedure's documentId would otherwise open the FAQ page pinned to nothing).
+      if (!(await previews().currentRevisionHash(REVIEWABLE[params.type], params.documentId, query.locale))) {
+        throw new errors.NotFoundError(`There is no ${params.type} with documentId ${params.documentId} and a ${query.locale} draft to preview.`);
+      }
       const url = await previews().revisionUrl(REVIEWABLE[params.type], params.documentId, query.locale, query.revisionHash);
-      if (!url) throw new errors.NotFoundError('No preview for this document in this locale (is preview configured, and does the draft exist?).');
+      if (!url) throw new errors.NotFoundError('No preview for this document in this locale: is preview configured (the plugin\'s previewSecret and siteUrl)?');
       ctx.body = { data: { url } };
     },
 

@@ -69,13 +69,15 @@ export function previewService(strapi: Core.Strapi) {
       if (!path) return null;
       const type = previewTypeOf(uid);
       const hash = type ? await currentRevisionHash(uid, params.documentId, locale) : null;
+      // No draft of this document in this locale: nothing to preview (a list page would show something else).
+      if (type && !hash) return null;
       return signedUrl(path, type && hash ? { type, documentId: params.documentId, locale, hash } : undefined);
     },
 
     /** The review panel's "Preview this revision": the draft, pinned to the revision the physician is asked to approve. */
     async revisionUrl(uid: string, documentId: string, locale: string, hash: string): Promise<string | null> {
       const type = previewTypeOf(uid);
-      if (!type || !settings().previewSecret) return null;
+      if (!type || !settings().previewSecret || !(await currentRevisionHash(uid, documentId, locale))) return null;
       const path = await pathFor(uid, documentId, locale);
       return path ? signedUrl(path, { type, documentId, locale, hash }) : null;
     },

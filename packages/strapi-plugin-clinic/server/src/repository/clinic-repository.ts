@@ -206,6 +206,22 @@ function createClinicRepository(strapi: Core.Strapi) {
       return rows(uid).findMany({ where, select: ['documentId', 'locale'] });
     },
 
+    /**
+     * Copies `fields` from one locale's version (draft or published) of a document to its other
+     * versions of that kind: settings stored on every locale's row but meant as one value.
+     */
+    async copyFieldsToOtherLocales(uid: string, documentId: string, fromLocale: string, versions: 'draft' | 'published', fields: string[]): Promise<void> {
+      const source = await rows(uid).findOne({ where: { documentId, locale: fromLocale, ...publicationFilter(versions) }, select: fields });
+      if (!source) return;
+      const data = Object.fromEntries(fields.map((field) => [field, source[field] ?? null]));
+      await rows(uid).updateMany({ where: { documentId, locale: { $ne: fromLocale }, ...publicationFilter(versions) }, data });
+    },
+
+    /** The locale of the most recently saved version of this kind of a type's documents (a single type's). */
+    async latestSavedVersion(uid: string, versions: 'draft' | 'published'): Promise<DocumentVersionRef | null> {
+      return rows(uid).findOne({ where: publicationFilter(versions), select: ['documentId', 'locale'], orderBy: [{ updatedAt: 'desc' }, { id: 'desc' }] });
+    },
+
     /** Published versions of `uid` whose relation `attribute` points at the document. */
     publishedLinkingTo(uid: string, attribute: string, documentId: string): Promise<Array<{ documentId: string; locale: string }>> {
       return rows(uid).findMany({ where: { publishedAt: { $notNull: true }, [attribute]: { documentId } }, select: ['documentId', 'locale'] });

@@ -2,7 +2,6 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import {
   approveRevision,
-  currentTextApprovedSince,
   liveChangeKeepsApproval,
   reconfirmApproval,
   type RevisionValue,
@@ -15,7 +14,7 @@ import {
   reviewState,
   submitForReview,
   toIsoDate,
-  translationMayBeOutOfDate,
+  translationOutOfDateFromLogs,
   type Refusal,
   type Reviewer,
   type ReviewLogEntry,
@@ -129,15 +128,16 @@ export function reviewService(strapi: Core.Strapi) {
     }
   }
 
-  /** Flags translations whose approval predates the default locale's newest approval. */
+  /**
+   * Flags translations whose own approval predates the default text's (see
+   * translationOutOfDateFromLogs: re-confirmations, of either, never clear a flag).
+   */
   async function refreshTranslationDrift(contentType: string, documentId: string) {
     const fallback = await defaultLocale();
     const entries = await log.entriesFor(contentType, documentId);
-    const lastApproval = (locale: string) => entries.filter((e) => e.locale === locale && e.decision === 'approved').at(-1)?.at ?? null;
-    // Re-confirming unchanged default-locale text changes nothing a translation should follow.
-    const defaultTextApprovedAt = currentTextApprovedSince(entries.filter((e) => e.locale === fallback));
+    const defaultEntries = entries.filter((e) => e.locale === fallback);
     for (const locale of await repository.localesOf(contentType, documentId, 'any')) {
-      const outOfDate = translationMayBeOutOfDate({ locale, defaultLocale: fallback, defaultLocaleLastApprovedAt: defaultTextApprovedAt, localeLastApprovedAt: lastApproval(locale) });
+      const outOfDate = translationOutOfDateFromLogs({ locale, defaultLocale: fallback, defaultEntries, localeEntries: entries.filter((e) => e.locale === locale) });
       await repository.setTranslationOutOfDate(contentType, documentId, locale, outOfDate);
     }
   }

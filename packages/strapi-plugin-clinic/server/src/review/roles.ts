@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { PHYSICIAN_SETTINGS, SUPER_ADMIN_SETTINGS } from 'clinic-domain';
 import { REVIEW_FIELDS } from './workflow-context';
 
 export const EDITOR_ROLE_CODE = 'clinic-marketing-editor';
@@ -23,9 +24,10 @@ const CM = (action: string) => `plugin::content-manager.explorer.${action}`;
 const CLINIC_SUBJECTS = ['procedure', 'faq', 'provider', 'rebrand-notice', 'clinic'].map((n) => `plugin::clinic.${n}`);
 // Fields editors never touch: the workflow owns the review fields, super admins the account links
 // and the clinic's review rules (the reading-level target too: editors would set the bar their own text is held to).
-export const SUPER_ADMIN_FIELDS = ['reviewerAccountId', 'allowSelfApproval', 'allowPeerBioApproval', 'showOverdueReviewNotice', 'readingLevelTarget'] as const;
+// A save that changes one is refused with a 403 (see protected-settings-guard.ts).
+export const SUPER_ADMIN_FIELDS = SUPER_ADMIN_SETTINGS;
 // How often a page is reviewed again sets the "next review due" a patient reads: physicians decide.
-export const PHYSICIAN_FIELDS = ['reviewIntervalMonths'] as const;
+export const PHYSICIAN_FIELDS = PHYSICIAN_SETTINGS;
 const NOT_FOR_EDITORS = new Set<string>([...REVIEW_FIELDS, ...SUPER_ADMIN_FIELDS, ...PHYSICIAN_FIELDS]);
 const NOT_FOR_PHYSICIANS = new Set<string>([...REVIEW_FIELDS, ...SUPER_ADMIN_FIELDS]);
 
