@@ -8,9 +8,13 @@
  *   uncached render it sends the very object that was stored, so that response carries the
  *   policy too. Pages stay static: no nonce, no per-request render.
  * - With REDIS_URL, entries and tag revalidations live in Redis (see redis-cache.mjs), shared by
- *   every instance of the site; without it, Next's own file-system cache, unchanged.
+ *   every instance of the site; without it, Next's own file-system cache.
+ * - In both, a page's 404 render is kept only in a small memory of the process
+ *   (not-found-memory.mjs): invented addresses do not grow the cache.
  */
+import { rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { isNotFoundRender, NotFoundMemory } from './not-found-memory.mjs';
 import { createRedisCache } from './redis-cache.mjs';
 
 const require = createRequire(import.meta.url);
@@ -28,9 +32,14 @@ function withPagePolicy(value, { overwrite }) {
   return value;
 }
 
+const notFoundPages = new NotFoundMemory();
+
 class PolicyFileSystemCache extends FileSystemCache {
-  async get(...args) {
-    const entry = await super.get(...args);
+  async get(key, ctx) {
+    // Next checks a returned page's tags itself: a 404 voided by a publication renders again.
+    const notFound = notFoundPages.get(key);
+    if (notFound) return notFound;
+    const entry = await super.get(key, ctx);
     // Pages prerendered by `next build` were stored before this handler saw them.
     if (entry?.value) withPagePolicy(entry.value, { overwrite: false });
     return entry;
@@ -38,10 +47,19 @@ class PolicyFileSystemCache extends FileSystemCache {
 
   async set(key, data, ctx) {
     withPagePolicy(data, { overwrite: true });
+    if (isNotFoundRender(data)) {
+      const entry = { value: data, lastModified: Date.now(), cacheControl: ctx?.cacheControl };
+      notFoundPages.set(key, entry);
+      // A page that was there (now unpublished) must come back neither from Next's own memory nor, after a restart, from the disk.
+      if (FileSystemCache.memoryCache?.get(key)) FileSystemCache.memoryCache.set(key, entry);
+      await Promise.all(['.html', '.rsc', '.meta', '.segments'].map((suffix) => rm(this.getFilePath(`${key}${suffix}`, 'APP_PAGE'), { recursive: true, force: true })));
+      return;
+    }
+    notFoundPages.delete(key);
     return super.set(key, data, ctx);
   }
 }
 
-const SiteCacheHandler = process.env.REDIS_URL ? createRedisCache({ url: process.env.REDIS_URL, withPagePolicy }) : PolicyFileSystemCache;
+const SiteCacheHandler = process.env.REDIS_URL ? createRedisCache({ url: process.env.REDIS_URL, withPagePolicy, notFoundPages }) : PolicyFileSystemCache;
 
 export default SiteCacheHandler;

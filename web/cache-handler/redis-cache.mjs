@@ -12,6 +12,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { createClient } from 'redis';
+import { isNotFoundRender, NotFoundMemory } from './not-found-memory.mjs';
 
 // Next's in-process record of revalidated tags, which it also consults before serving an entry.
 const { tagsManifest } = createRequire(import.meta.url)('next/dist/server/lib/incremental-cache/tags-manifest.external.js');
@@ -126,7 +127,11 @@ function buildIdOf(serverDistDir) {
   }
 }
 
-export function createRedisCache({ url, withPagePolicy, prefix = process.env.REDIS_KEY_PREFIX ?? 'clinic-site:' }) {
+/**
+ * A page's 404 render stays in this process's small memory (not-found-memory.mjs), never in
+ * Redis; it is still voided by a revalidation on any instance (the same tag check as an entry's).
+ */
+export function createRedisCache({ url, withPagePolicy, notFoundPages = new NotFoundMemory(), prefix = process.env.REDIS_KEY_PREFIX ?? 'clinic-site:' }) {
   const tagsKey = `${prefix}tags`;
 
   return class RedisCache {
@@ -135,6 +140,12 @@ export function createRedisCache({ url, withPagePolicy, prefix = process.env.RED
     }
 
     async get(key, ctx) {
+      const notFound = notFoundPages.get(key);
+      if (notFound) {
+        if (await this.stillValid(notFound, ctx)) return notFound;
+        notFoundPages.delete(key);
+        return null;
+      }
       const text = await command(url, 'a read', (client) => client.get(this.entryPrefix + key));
       if (!text) return null;
       let entry;
@@ -143,19 +154,30 @@ export function createRedisCache({ url, withPagePolicy, prefix = process.env.RED
       } catch {
         return null;
       }
-      const tags = [...new Set(tagsOf(entry, ctx))];
-      if (tags.length) {
-        const states = await command(url, 'a tag check', (client) => client.hmGet(tagsKey, tags));
-        // Unknown tag state: do not risk serving what a revalidation may have voided.
-        if (!states) return null;
-        if (isVoidedByTags(entry.lastModified, states.map((s) => (s ? JSON.parse(s) : null)))) return null;
-      }
+      if (!(await this.stillValid(entry, ctx))) return null;
       if (entry.value) withPagePolicy(entry.value, { overwrite: false });
       return entry;
     }
 
+    /** Whether no tag the entry carries was revalidated (on any instance) since it was stored. */
+    async stillValid(entry, ctx) {
+      const tags = [...new Set(tagsOf(entry, ctx))];
+      if (!tags.length) return true;
+      const states = await command(url, 'a tag check', (client) => client.hmGet(tagsKey, tags));
+      // Unknown tag state: do not risk serving what a revalidation may have voided.
+      if (!states) return false;
+      return !isVoidedByTags(entry.lastModified, states.map((s) => (s ? JSON.parse(s) : null)));
+    }
+
     async set(key, data, ctx) {
       withPagePolicy(data, { overwrite: true });
+      if (isNotFoundRender(data)) {
+        notFoundPages.set(key, { value: data, lastModified: Date.now(), cacheControl: ctx?.cacheControl });
+        // A page that was there (now unpublished) is gone for every instance.
+        await command(url, 'a delete', (client) => client.del(this.entryPrefix + key));
+        return;
+      }
+      notFoundPages.delete(key);
       if (!data) {
         await command(url, 'a delete', (client) => client.del(this.entryPrefix + key));
         return;

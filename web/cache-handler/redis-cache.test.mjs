@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { createConnection } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { createClient } from 'redis';
 import { closeRedisConnections, createRedisCache, deserialize, isVoidedByTags, serialize } from './redis-cache.mjs';
 
 after(() => closeRedisConnections());
@@ -82,5 +83,25 @@ describe('with a Redis server shared by two instances', () => {
     await new Promise((r) => setTimeout(r, 5));
     await two.revalidateTag('procedure');
     assert.equal(await one.get('fetch-key', { kind: 'FETCH', tags: ['procedure'], softTags: [] }), null);
+  });
+
+  it('keeps a 404 render out of Redis, in the memory of the instance that rendered it, until a tag is revalidated on any instance', async () => {
+    const prefix = `test-404-${Date.now()}:`;
+    const One = createRedisCache({ url: `redis://127.0.0.1:${PORT}`, withPagePolicy, prefix });
+    const Two = createRedisCache({ url: `redis://127.0.0.1:${PORT}`, withPagePolicy, prefix });
+    const one = new One(ctx);
+    const two = new Two(ctx);
+    const control = { cacheControl: { revalidate: 3600, expire: 86400 } };
+    await one.set('/en/procedures/real', page('<p>real</p>'), control);
+    await one.set('/en/procedures/real', { ...page('<p>gone</p>'), status: 404 }, control);
+    for (let i = 0; i < 50; i++) await one.set(`/en/procedures/invented-${i}`, { ...page('<p>404</p>'), status: 404 }, control);
+    const redis = await createClient({ url: `redis://127.0.0.1:${PORT}` }).connect();
+    assert.deepEqual(await redis.keys(`${prefix}*entry*`), [], 'no entry in Redis: not the 404s, not the page that turned 404');
+    await redis.destroy();
+    assert.equal((await one.get('/en/procedures/invented-49', { kind: 'APP_PAGE' })).value.status, 404);
+    assert.equal(await two.get('/en/procedures/invented-49', { kind: 'APP_PAGE' }), null, 'the other instance renders its own');
+    await new Promise((r) => setTimeout(r, 5));
+    await two.revalidateTag(['cms'], { expire: 0 });
+    assert.equal(await one.get('/en/procedures/invented-49', { kind: 'APP_PAGE' }), null);
   });
 });

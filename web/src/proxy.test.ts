@@ -1,27 +1,34 @@
+import createMiddleware from 'next-intl/middleware';
 import { NextRequest } from 'next/server';
+import { siteRouting } from './i18n/routing';
 import type { SiteLocale } from './lib/cms/types';
 import { proxy } from './proxy';
 
 // The CMS's locales as the proxy would fetch them (jest.mock is hoisted above the imports).
 const cms: { locales: SiteLocale[]; up: boolean; phone: string | null } = { locales: [], up: true, phone: '+1 (262) 555-0142' };
-jest.mock('./lib/cms/site-locales', () => ({ getSiteLocales: async () => cms.locales }));
-jest.mock('./lib/cms/cms-reachability', () => ({ cmsAnswers: async () => cms.up, lastClinicPhone: () => cms.phone }));
+const localeReads = jest.fn(async () => cms.locales);
+jest.mock('./lib/cms/site-locales', () => ({ getSiteLocales: () => localeReads() }));
+jest.mock('./lib/cms/cms-reachability', () => ({ lastClinicPhone: () => cms.phone }));
+jest.mock('./lib/cms/cms-outage', () => ({ cmsKnownDown: () => !cms.up }));
 
 const EN_ES: SiteLocale[] = [
   { code: 'en', name: 'English (en)', isDefault: true },
   { code: 'es', name: 'Spanish (es)', isDefault: false },
 ];
 
-function visit(path: string, { language, cookie, method }: { language?: string; cookie?: string; method?: string } = {}) {
-  const headers = new Headers({ 'sec-fetch-dest': 'document' });
+function request(path: string, { language, cookie, method, dest = 'document' }: { language?: string; cookie?: string; method?: string; dest?: string | null } = {}) {
+  const headers = new Headers();
+  if (dest !== null) headers.set('sec-fetch-dest', dest);
   if (language) headers.set('accept-language', language);
   if (cookie) headers.set('cookie', cookie);
-  return proxy(new NextRequest(`http://site.test${path}`, { headers, method }));
+  return new NextRequest(`http://site.test${path}`, { headers, method });
 }
+const visit = (path: string, options: Parameters<typeof request>[1] = {}) => proxy(request(path, options));
 const redirectOf = (response: Response) => (response.headers.get('location') ? new URL(response.headers.get('location')!).pathname : null);
 
 describe('the proxy', () => {
   beforeEach(() => {
+    localeReads.mockClear();
     cms.locales = EN_ES;
     cms.up = true;
     cms.phone = '+1 (262) 555-0142';
@@ -138,5 +145,49 @@ describe('the proxy', () => {
     expect(html).toContain('<h1>Esta página no está disponible en este momento</h1>');
     expect(html).toContain('href="tel:+12625550142"');
     expect((await visit('/', { language: 'es' })).status).toBe(307);
+  });
+
+  it('lets a cached page’s request through without asking the CMS or waiting on anything, once it knows the locales', async () => {
+    await visit('/');
+    localeReads.mockClear();
+    for (const path of ['/es/procedures/vertebroplastia-y-cifoplastia', '/en/faq', '/es']) {
+      const response = await visit(path, { cookie: 'NEXT_LOCALE=es' });
+      expect(response.headers.get('x-middleware-next')).toBe('1');
+      expect(response.headers.get('x-middleware-request-x-next-intl-locale')).toBe(path.split('/')[1]);
+    }
+    expect(localeReads).not.toHaveBeenCalled();
+    // Anything that needs the routing decision reads the locales (the read refreshes itself at most once a minute).
+    await visit('/');
+    await visit('/fr/procedures');
+    expect(localeReads).toHaveBeenCalledTimes(2);
+  });
+
+  it('keeps the locale cookie on a known page exactly as next-intl does, for every visitor', async () => {
+    await visit('/');
+    const nextIntl = createMiddleware(siteRouting(EN_ES));
+    // Expires is the same date one year on, but may fall a second apart between the two calls.
+    const cookieOf = (response: Response) => response.headers.get('set-cookie')?.replace(/Expires=[^;]*; /, '') ?? null;
+    for (const path of ['/en/faq', '/es/faq']) {
+      for (const cookie of [undefined, 'NEXT_LOCALE=en', 'NEXT_LOCALE=es', 'NEXT_LOCALE=xx']) {
+        for (const language of [undefined, 'es-MX,es;q=0.9', 'en-US', 'de']) {
+          for (const dest of ['document', null, 'empty'] as const) {
+            const options = { cookie, language, dest };
+            expect([path, options, cookieOf(await visit(path, options))]).toEqual([path, options, cookieOf(nextIntl(request(path, options)))]);
+          }
+        }
+      }
+    }
+  });
+
+  it('sends a draft preview, and every page while the CMS is taken to be down, through the full routing', async () => {
+    await visit('/');
+    localeReads.mockClear();
+    await visit('/es/faq', { cookie: '__prerender_bypass=1' });
+    expect(localeReads).toHaveBeenCalledTimes(1);
+    cms.up = false;
+    const port = process.env.PORT;
+    process.env.PORT = '9';
+    expect((await visit('/es/faq', { cookie: 'NEXT_LOCALE=es' })).status).toBe(503);
+    process.env.PORT = port;
   });
 });

@@ -1,9 +1,10 @@
 import createMiddleware from 'next-intl/middleware';
 import { NextResponse, type NextRequest } from 'next/server';
+import type { ResponseCookie } from 'next/dist/compiled/@edge-runtime/cookies';
 import { siteRouting } from './i18n/routing';
 import { getSiteLocales } from './lib/cms/site-locales';
 import { pathProblem } from './lib/request-path';
-import { cmsAnswers } from './lib/cms/cms-reachability';
+import { cmsKnownDown } from './lib/cms/cms-outage';
 import { errorPageResponse, rememberErrorPageFacts, type ProxyError } from './lib/errors/error-response';
 import { isLoopback, servedWhileCmsDown } from './lib/errors/while-cms-down';
 import type { SiteLocale } from './lib/cms/types';
@@ -19,8 +20,22 @@ const API_ROUTE = /^\/api(?:\/|$)/;
 // A method outside these (PROPFIND, TRACE…) is no route handler's: refused here rather than left to Next.
 const ROUTE_HANDLER_METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
 
+const DRAFT_MODE_COOKIE = '__prerender_bypass';
+// next-intl's header for the request's locale (what its middleware sets on every page request it lets through).
+const LOCALE_HEADER = 'X-NEXT-INTL-LOCALE';
+
 // next-intl's middleware for the CMS's current locales, rebuilt only when they change.
-let routed: { locales: SiteLocale[]; handle: ReturnType<typeof createMiddleware> } | null = null;
+let routed: { locales: SiteLocale[]; handle: ReturnType<typeof createMiddleware>; codes: Set<string>; cookie: ResponseCookie } | null = null;
+
+function routingFor(locales: SiteLocale[]) {
+  if (routed?.locales !== locales) {
+    const routing = siteRouting(locales);
+    // siteRouting always sets the cookie's name and attributes.
+    const cookie = { ...(routing.localeCookie as Omit<ResponseCookie, 'value'>), value: '' };
+    routed = { locales, handle: createMiddleware(routing), codes: new Set(routing.locales), cookie };
+  }
+  return routed;
+}
 
 export async function proxy(request: NextRequest) {
   // A path no page can have is the visitor's mistake: a 4xx that says why, before routing or the CMS.
@@ -30,25 +45,56 @@ export async function proxy(request: NextRequest) {
   const methods = API_ROUTE.test(request.nextUrl.pathname) ? ROUTE_HANDLER_METHODS : READ_METHODS;
   if (!methods.has(request.method)) return methodNotAllowed(methods === READ_METHODS ? 'GET, HEAD' : [...methods].join(', '));
   if (NOT_A_PAGE.test(request.nextUrl.pathname)) return NextResponse.next();
+  const page = publishedPageInKnownLocale(request);
+  if (page) return page;
   const locales = await getSiteLocales();
-  if (routed?.locales !== locales) routed = { locales, handle: createMiddleware(siteRouting(locales)) };
+  const { handle } = routingFor(locales);
   rememberErrorPageFacts(locales);
-  const response = routed.handle(request);
+  const response = handle(request);
   // Where a redirect leads depends on the visitor's cookie and browser language.
   if (response.headers.has('location')) {
     response.headers.set('Vary', 'Accept-Language, Cookie');
     response.headers.set('Content-Security-Policy', nonPagePolicy());
   }
   // Draft previews are for editors and physicians only: never indexed, never cached.
-  if (request.cookies.has('__prerender_bypass')) {
+  if (request.cookies.has(DRAFT_MODE_COOKIE)) {
     response.headers.set('X-Robots-Tag', 'noindex, nofollow');
     response.headers.set('Cache-Control', 'private, no-store');
     if (!response.headers.has('location')) withPreviewPolicy(response);
   }
   // With the CMS down, a page Next has not cached cannot render: the proxy's localized 503, not Next's 500.
   const read = request.method === 'GET' || request.method === 'HEAD';
-  if (read && !response.headers.has('location') && !isLoopback(request) && !(await cmsAnswers())) {
+  if (read && !response.headers.has('location') && !isLoopback(request) && cmsKnownDown()) {
     return servedWhileCmsDown(request, () => errorPage(request, locales, { kind: 'unavailable' }));
+  }
+  return response;
+}
+
+/**
+ * What most requests are, cached pages included: a published page under a locale the proxy
+ * already knows, while no CMS read has failed. Nothing here needs the CMS or waits on anything:
+ * the request goes on to Next (from its cache, for a cached page) with only the locale cookie
+ * kept as next-intl keeps it. Null for everything else (the full routing below): "/" and paths
+ * outside a known locale, draft previews, the proxy's own loopback, the CMS taken to be down,
+ * and a first visit with an Accept-Language, whose language next-intl negotiates.
+ * The locales are those the full routing last read (refreshed there, at most once a minute).
+ */
+function publishedPageInKnownLocale(request: NextRequest): NextResponse | null {
+  if (!routed || request.cookies.has(DRAFT_MODE_COOKIE) || isLoopback(request)) return null;
+  const { pathname } = request.nextUrl;
+  const end = pathname.indexOf('/', 1);
+  const locale = pathname.slice(1, end === -1 ? undefined : end);
+  if (!routed.codes.has(locale)) return null;
+  const cookie = request.cookies.get(routed.cookie.name)?.value;
+  if (cookie === undefined && request.headers.has('accept-language')) return null;
+  if (cmsKnownDown()) return null;
+  const headers = new Headers(request.headers);
+  headers.set(LOCALE_HEADER, locale);
+  const response = NextResponse.next({ request: { headers } });
+  // As next-intl: only a document request is a visit (not a prefetch); a first visit without Accept-Language gets the cookie too.
+  const dest = request.headers.get('sec-fetch-dest');
+  if ((dest === null || dest === 'document') && cookie !== locale) {
+    response.cookies.set({ ...routed.cookie, value: locale });
   }
   return response;
 }

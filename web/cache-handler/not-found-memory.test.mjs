@@ -1,0 +1,71 @@
+/**
+ * `node --test web/cache-handler/`: 404 renders stay in a small memory, never on disk; real pages
+ * are stored as before.
+ */
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { isNotFoundRender, NotFoundMemory, notFoundPagesKept } from './not-found-memory.mjs';
+
+const require = createRequire(import.meta.url);
+const { nodeFs } = require('next/dist/server/lib/node-fs-methods.js');
+
+const render = (status, html = '<p>x</p>') => ({ kind: 'APP_PAGE', html, rscData: Buffer.from('rsc'), headers: { 'x-next-cache-tags': 'cms' }, status });
+const ctx = { cacheControl: { revalidate: 3600, expire: 86400 } };
+
+describe('the memory of 404 renders', () => {
+  it('keeps only the most recently used, up to its size', () => {
+    const memory = new NotFoundMemory(2);
+    memory.set('/en/a', { value: 1 });
+    memory.set('/en/b', { value: 2 });
+    memory.get('/en/a');
+    memory.set('/en/c', { value: 3 });
+    assert.equal(memory.size, 2);
+    assert.ok(memory.get('/en/a'));
+    assert.equal(memory.get('/en/b'), undefined);
+    assert.ok(memory.get('/en/c'));
+  });
+
+  it('tells a 404 render from a page and from other entries, and takes its size from the environment', () => {
+    assert.equal(isNotFoundRender(render(404)), true);
+    assert.equal(isNotFoundRender(render(200)), false);
+    assert.equal(isNotFoundRender({ kind: 'FETCH', status: 404 }), false);
+    assert.equal(notFoundPagesKept({}), 100);
+    assert.equal(notFoundPagesKept({ SITE_NOT_FOUND_PAGES_KEPT: '5' }), 5);
+    assert.equal(notFoundPagesKept({ SITE_NOT_FOUND_PAGES_KEPT: '-1' }), 100);
+  });
+});
+
+describe('the site cache handler on the file system', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'site-cache-'));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('stores pages on disk, but no 404 render however many addresses are invented, and serves the recent ones from memory', async () => {
+    const { default: SiteCacheHandler } = await import('./index.mjs');
+    const cache = new SiteCacheHandler({ fs: nodeFs, serverDistDir: dir, flushToDisk: true, maxMemoryCacheSize: 0 });
+    await cache.set('/en/procedures/real', render(200, '<script>go()</script>'), ctx);
+    assert.ok(existsSync(join(dir, 'app/en/procedures/real.html')));
+    for (let i = 0; i < 300; i++) await cache.set(`/en/procedures/invented-${i}`, render(404), ctx);
+    assert.deepEqual(readdirSync(join(dir, 'app/en/procedures')).filter((f) => f.includes('invented')), []);
+    const recent = await cache.get('/en/procedures/invented-299', { kind: 'APP_PAGE' });
+    assert.equal(recent.value.status, 404);
+    assert.ok(recent.value.headers['content-security-policy'], 'a remembered 404 carries its policy');
+    assert.equal(await cache.get('/en/procedures/invented-0', { kind: 'APP_PAGE' }), null);
+  });
+
+  it('removes a page from the disk when it turns into a 404 (unpublished), so a restart cannot bring it back', async () => {
+    const { default: SiteCacheHandler } = await import('./index.mjs');
+    const cache = new SiteCacheHandler({ fs: nodeFs, serverDistDir: dir, flushToDisk: true, maxMemoryCacheSize: 0 });
+    await cache.set('/en/procedures/gone', render(200), ctx);
+    assert.ok(existsSync(join(dir, 'app/en/procedures/gone.html')));
+    await cache.set('/en/procedures/gone', render(404), ctx);
+    assert.equal(existsSync(join(dir, 'app/en/procedures/gone.html')), false);
+    assert.equal(existsSync(join(dir, 'app/en/procedures/gone.rsc')), false);
+    // And a 404 that is published later is stored as a page again.
+    await cache.set('/en/procedures/invented-299', render(200), ctx);
+    assert.equal((await cache.get('/en/procedures/invented-299', { kind: 'APP_PAGE' })).value.status, 200);
+  });
+});
