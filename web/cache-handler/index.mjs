@@ -14,7 +14,7 @@
  */
 import { rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { isNotFoundRender, NotFoundMemory } from './not-found-memory.mjs';
+import { isNotFoundRender, BoundedMemory } from './not-found-memory.mjs';
 import { createRedisCache } from './redis-cache.mjs';
 
 const require = createRequire(import.meta.url);
@@ -32,7 +32,7 @@ function withPagePolicy(value, { overwrite }) {
   return value;
 }
 
-const notFoundPages = new NotFoundMemory();
+const notFoundPages = new BoundedMemory();
 
 class PolicyFileSystemCache extends FileSystemCache {
   async get(key, ctx) {

@@ -17,8 +17,8 @@ export function isNotFoundRender(value) {
   return value?.kind === 'APP_PAGE' && value.status === 404;
 }
 
-/** Least recently used first out; entries as the cache handler returns them ({ value, lastModified, cacheControl }). */
-export class NotFoundMemory {
+/** Least recently used first out (404 renders here; redis-cache.mjs keeps its decoded entries in one too). */
+export class BoundedMemory {
   constructor(max = notFoundPagesKept()) {
     this.max = max;
     this.entries = new Map();

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { isNotFoundRender, NotFoundMemory, notFoundPagesKept } from './not-found-memory.mjs';
+import { isNotFoundRender, BoundedMemory, notFoundPagesKept } from './not-found-memory.mjs';
 
 const require = createRequire(import.meta.url);
 const { nodeFs } = require('next/dist/server/lib/node-fs-methods.js');
@@ -18,7 +18,7 @@ const ctx = { cacheControl: { revalidate: 3600, expire: 86400 } };
 
 describe('the memory of 404 renders', () => {
   it('keeps only the most recently used, up to its size', () => {
-    const memory = new NotFoundMemory(2);
+    const memory = new BoundedMemory(2);
     memory.set('/en/a', { value: 1 });
     memory.set('/en/b', { value: 2 });
     memory.get('/en/a');

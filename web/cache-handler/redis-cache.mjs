@@ -3,16 +3,20 @@
  * several `next start` instances serve the same entries and a tag revalidated on one (the CMS
  * webhook reaches one instance) is expired on all of them.
  *
- * Keys: `<prefix><build id>:entry:<cache key>` (a new build never serves an older build's HTML)
- * and one hash `<prefix>tags` of tag -> { stale, expired } in milliseconds, shared across builds.
+ * Keys: `<prefix><build id>:entry:<cache key>` (a new build never serves an older build's HTML),
+ * beside it `…:version:<cache key>` (which write the entry is), and one hash `<prefix>tags` of
+ * tag -> { stale, expired } in milliseconds, shared across builds.
+ * Each process keeps the entries it last decoded (ENTRIES_DECODED_KEPT): a hit then reads only
+ * the version and the tags from Redis, not the whole entry (about 150 KB of JSON for a page).
  * Redis down: a read is a miss (the page renders from the CMS) and a write is skipped, each
  * within a second; the site keeps answering.
  */
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { createClient } from 'redis';
-import { isNotFoundRender, NotFoundMemory } from './not-found-memory.mjs';
+import { isNotFoundRender, BoundedMemory } from './not-found-memory.mjs';
 
 // Next's in-process record of revalidated tags, which it also consults before serving an entry.
 const { tagsManifest } = createRequire(import.meta.url)('next/dist/server/lib/incremental-cache/tags-manifest.external.js');
@@ -21,6 +25,7 @@ const CACHE_TAGS_HEADER = 'x-next-cache-tags';
 const TIMEOUT_MS = 1_000;
 // Long enough to serve pages through a CMS outage; tags, not age, decide freshness.
 const MAX_TTL_SECONDS = 30 * 24 * 3600;
+const ENTRIES_DECODED_KEPT = 200;
 
 /** One connection per Redis address and process. */
 const connections = new Map();
@@ -131,12 +136,17 @@ function buildIdOf(serverDistDir) {
  * A page's 404 render stays in this process's small memory (not-found-memory.mjs), never in
  * Redis; it is still voided by a revalidation on any instance (the same tag check as an entry's).
  */
-export function createRedisCache({ url, withPagePolicy, notFoundPages = new NotFoundMemory(), prefix = process.env.REDIS_KEY_PREFIX ?? 'clinic-site:' }) {
+export function createRedisCache({ url, withPagePolicy, notFoundPages = new BoundedMemory(), prefix = process.env.REDIS_KEY_PREFIX ?? 'clinic-site:' }) {
   const tagsKey = `${prefix}tags`;
+
+  // Per process, like Redis connections: every handler instance Next creates shares it.
+  const decoded = new BoundedMemory(ENTRIES_DECODED_KEPT);
 
   return class RedisCache {
     constructor(ctx) {
-      this.entryPrefix = `${prefix}${buildIdOf(ctx.serverDistDir ?? '.next/server')}:entry:`;
+      const build = `${prefix}${buildIdOf(ctx.serverDistDir ?? '.next/server')}`;
+      this.entryPrefix = `${build}:entry:`;
+      this.versionPrefix = `${build}:version:`;
     }
 
     async get(key, ctx) {
@@ -145,6 +155,13 @@ export function createRedisCache({ url, withPagePolicy, notFoundPages = new NotF
         if (await this.stillValid(notFound, ctx)) return notFound;
         notFoundPages.delete(key);
         return null;
+      }
+      const known = decoded.get(key);
+      if (known) {
+        // The same write as the one decoded here: no need to read and parse it again.
+        const version = await command(url, 'a version check', (client) => client.get(this.versionPrefix + key));
+        if (version === known.version) return (await this.stillValid(known, ctx)) ? known : null;
+        decoded.delete(key);
       }
       const text = await command(url, 'a read', (client) => client.get(this.entryPrefix + key));
       if (!text) return null;
@@ -156,6 +173,7 @@ export function createRedisCache({ url, withPagePolicy, notFoundPages = new NotF
       }
       if (!(await this.stillValid(entry, ctx))) return null;
       if (entry.value) withPagePolicy(entry.value, { overwrite: false });
+      if (typeof entry.version === 'string') decoded.set(key, entry);
       return entry;
     }
 
@@ -171,22 +189,27 @@ export function createRedisCache({ url, withPagePolicy, notFoundPages = new NotF
 
     async set(key, data, ctx) {
       withPagePolicy(data, { overwrite: true });
+      decoded.delete(key);
       if (isNotFoundRender(data)) {
         notFoundPages.set(key, { value: data, lastModified: Date.now(), cacheControl: ctx?.cacheControl });
         // A page that was there (now unpublished) is gone for every instance.
-        await command(url, 'a delete', (client) => client.del(this.entryPrefix + key));
+        await command(url, 'a delete', (client) => client.del([this.entryPrefix + key, this.versionPrefix + key]));
         return;
       }
       notFoundPages.delete(key);
       if (!data) {
-        await command(url, 'a delete', (client) => client.del(this.entryPrefix + key));
+        await command(url, 'a delete', (client) => client.del([this.entryPrefix + key, this.versionPrefix + key]));
         return;
       }
       const cacheControl = ctx?.fetchCache ? undefined : ctx?.cacheControl;
-      const entry = { value: data, lastModified: Date.now(), cacheControl };
+      const lastModified = Date.now();
+      const entry = { value: data, lastModified, cacheControl, version: `${lastModified}-${randomUUID()}` };
       const expire = typeof cacheControl?.expire === 'number' ? cacheControl.expire : MAX_TTL_SECONDS;
       const ttl = Math.max(60, Math.min(MAX_TTL_SECONDS, expire));
-      await command(url, 'a write', (client) => client.set(this.entryPrefix + key, serialize(entry), { EX: ttl }));
+      const written = await command(url, 'a write', (client) =>
+        client.multi().set(this.entryPrefix + key, serialize(entry), { EX: ttl }).set(this.versionPrefix + key, entry.version, { EX: ttl }).exec(),
+      );
+      if (written) decoded.set(key, entry);
     }
 
     async revalidateTag(tags, durations) {

@@ -85,6 +85,29 @@ describe('with a Redis server shared by two instances', () => {
     assert.equal(await one.get('fetch-key', { kind: 'FETCH', tags: ['procedure'], softTags: [] }), null);
   });
 
+  it('reads a hit’s version and tags from Redis, not the whole entry again, and reads it again once another instance stores a new one', async () => {
+    const prefix = `test-decoded-${Date.now()}:`;
+    const One = createRedisCache({ url: `redis://127.0.0.1:${PORT}`, withPagePolicy, prefix });
+    const Two = createRedisCache({ url: `redis://127.0.0.1:${PORT}`, withPagePolicy, prefix });
+    const one = new One(ctx);
+    const two = new Two(ctx);
+    const control = { cacheControl: { revalidate: 3600, expire: 86400 } };
+    await one.set('/en/faq', page('<p>first</p>'), control);
+    assert.equal((await two.get('/en/faq', { kind: 'APP_PAGE' })).value.html, '<p>first</p>');
+    const redis = await createClient({ url: `redis://127.0.0.1:${PORT}` }).connect();
+    const [entryKey] = await redis.keys(`${prefix}*:entry:/en/faq`);
+    // Unreadable now, but the same write: the decoded copy is served.
+    await redis.set(entryKey, 'not json');
+    assert.equal((await two.get('/en/faq', { kind: 'APP_PAGE' })).value.html, '<p>first</p>');
+    await one.set('/en/faq', page('<p>second</p>'), control);
+    assert.equal((await two.get('/en/faq', { kind: 'APP_PAGE' })).value.html, '<p>second</p>');
+    // A revalidation still voids the decoded copy.
+    await new Promise((r) => setTimeout(r, 5));
+    await one.revalidateTag(['cms'], { expire: 0 });
+    assert.equal(await two.get('/en/faq', { kind: 'APP_PAGE' }), null);
+    await redis.destroy();
+  });
+
   it('keeps a 404 render out of Redis, in the memory of the instance that rendered it, until a tag is revalidated on any instance', async () => {
     const prefix = `test-404-${Date.now()}:`;
     const One = createRedisCache({ url: `redis://127.0.0.1:${PORT}`, withPagePolicy, prefix });
