@@ -25,7 +25,9 @@ export default defineConfig({
     { name: 'language-assistance', testMatch: '**/language-assistance.e2e.spec.ts' },
     // Two admin sessions on one FAQ draft (put back afterwards); before the CMS outage.
     { name: 'concurrent-draft-saves', testMatch: '**/concurrent-draft-saves.e2e.spec.ts', dependencies: ['site'] },
-    { name: 'review-journey', testMatch: '**/review-journey.e2e.spec.ts', dependencies: ['site'] },
+    // Reading levels in the admin, the overdue notice across languages (needs the demo's overdue page, which review-journey re-confirms), an FAQ of no procedure in preview.
+    { name: 'clinical-rules', testMatch: '**/clinical-rules.e2e.spec.ts', dependencies: ['site'] },
+    { name: 'review-journey', testMatch: '**/review-journey.e2e.spec.ts', dependencies: ['site', 'clinical-rules'] },
     { name: 'live-changes', testMatch: '**/live-changes.e2e.spec.ts', dependencies: ['review-journey'] },
     // Stops and starts the site; after the journeys that publish, before the CMS outage.
     { name: 'site-down', testMatch: '**/site-down.e2e.spec.ts', dependencies: ['live-changes'] },
