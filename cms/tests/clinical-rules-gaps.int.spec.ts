@@ -213,7 +213,7 @@ describe('re-confirming a translation never clears its out-of-date flag', () => 
   }
   const submit = (documentId: string, locale: string) => cms.http.post(review(documentId, 'submit')).set(as('editor')).send({ locale });
 
-  it('English text changed and approved flags Spanish; re-confirming Spanish (or English) keeps the flag; Spanish translated anew and approved clears it', async () => {
+  it('English text changed and approved flags Spanish; re-confirming Spanish (or English) keeps the flag; Spanish submitted unchanged and approved clears it', async () => {
     const faq = await cms.strapi.documents(FAQ).create({ locale: 'en', data: { question: 'Can I drive home?', answer: 'No, someone must drive you.' } });
     const id = faq.documentId as string;
     await cms.strapi.documents(FAQ).update({ documentId: id, locale: 'es', data: { question: '¿Puedo conducir?', answer: 'No, alguien debe llevarle.' } });
@@ -238,11 +238,14 @@ describe('re-confirming a translation never clears its out-of-date flag', () => 
     expect((await decide(id, 'en', 'reconfirm')).status).toBe(201);
     expect((await state(id, 'es')).translationOutOfDate).toBe(true);
 
-    // Translated anew, submitted and approved: current again.
-    await cms.strapi.documents(FAQ).update({ documentId: id, locale: 'es', data: { answer: 'No. Alguien debe llevarle y quedarse con usted esta noche.' } });
+    // Still right as it stands: submitted unchanged, checked and approved by a physician, current again.
+    expect((await submit(id, 'en')).status).toBe(409);
     expect((await submit(id, 'es')).status).toBe(201);
+    expect((await state(id, 'es')).status).toBe('awaiting_review');
     expect((await decide(id, 'es', 'approve')).status).toBe(201);
-    expect((await state(id, 'es')).translationOutOfDate).toBe(false);
+    expect((await state(id, 'es'))).toMatchObject({ status: 'approved', translationOutOfDate: false });
+    // Approved and current: nothing to submit.
+    expect((await submit(id, 'es')).status).toBe(409);
   });
 });
 

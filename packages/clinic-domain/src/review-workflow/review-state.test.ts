@@ -62,6 +62,21 @@ describe('review state', () => {
   });
 });
 
+describe('a translation flagged out of date', () => {
+  it('may be submitted unchanged: it awaits review (not approved, so not publishable) until a physician approves it again', () => {
+    let log = apply([], submitForReview(reviewState([], 'h1'), 'h1', editor));
+    log = apply(log, approveRevision(reviewState(log, 'h1'), 'h1', physician, { allowSelfApproval: false }));
+    expect(submitForReview(reviewState(log, 'h1'), 'h1', editor)).toMatchObject({ ok: false, kind: 'conflict' });
+    log = apply(log, submitForReview(reviewState(log, 'h1'), 'h1', editor, { translationOutOfDate: true }));
+    expect(reviewState(log, 'h1').status).toBe('awaiting_review');
+    expect(publishRefusal(reviewState(log, 'h1'), 'es')).not.toBeNull();
+    log = apply(log, approveRevision(reviewState(log, 'h1'), 'h1', physician, { allowSelfApproval: false }));
+    expect(reviewState(log, 'h1').status).toBe('approved');
+    // An approval after a submission is a review, not a re-confirmation.
+    expect(isReconfirmation(log, log.length - 1)).toBe(false);
+  });
+});
+
 describe('refused transitions', () => {
   const submitted = apply([], submitForReview(reviewState([], 'h1'), 'h1', editor));
   const approved = apply(submitted, approveRevision(reviewState(submitted, 'h1'), 'h1', physician, { allowSelfApproval: false }));

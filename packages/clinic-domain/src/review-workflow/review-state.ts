@@ -72,8 +72,10 @@ export function reviewState(allEntries: readonly ReviewLogEntry[], currentHash: 
   const standingRejection = lastVerdictOnCurrent?.decision === 'rejected' ? lastVerdictOnCurrent : undefined;
   const known = { lastApproval, ...(standingRejection ? { standingRejection } : {}) };
 
-  if (latestVerdict?.decision === 'approved' && latestVerdict.revisionHash === currentHash) return { status: 'approved', entry: latestVerdict, ...known };
+  // Submitted after its approval (a translation flagged out of date, sent to be checked against
+  // the new default text): it waits for that review, and is not approved until then.
   if (latestEntry?.decision === 'submitted' && latestEntry.revisionHash === currentHash) return { status: 'awaiting_review', entry: latestEntry, ...known };
+  if (latestVerdict?.decision === 'approved' && latestVerdict.revisionHash === currentHash) return { status: 'approved', entry: latestVerdict, ...known };
   if (standingRejection) return { status: 'rejected', entry: standingRejection, ...known };
   // Signed once, but a later decision on other text replaced that signature.
   if (lastVerdictOnCurrent) return { status: 'approval_superseded', entry: lastVerdictOnCurrent, supersededBy: latestVerdict, ...known };
@@ -123,9 +125,14 @@ export type RefusalKind = 'invalid' | 'forbidden' | 'conflict';
 export type Refusal = { ok: false; kind: RefusalKind; message: string };
 export type Decided = { ok: true; entry: Omit<ReviewLogEntry, 'at'> };
 
-export function submitForReview(state: ReviewState, hash: string, actor: Reviewer): Decided | Refusal {
+/**
+ * `translationOutOfDate`: the locale is flagged as a translation the default-locale text has moved
+ * past; its approved text may then be submitted unchanged, for a physician to check it still
+ * follows (a re-confirmation never clears that flag, an approval after this submission does).
+ */
+export function submitForReview(state: ReviewState, hash: string, actor: Reviewer, options: { translationOutOfDate?: boolean } = {}): Decided | Refusal {
   if (state.status === 'awaiting_review') return { ok: false, kind: 'conflict', message: 'This revision is already awaiting medical review.' };
-  if (state.status === 'approved') return { ok: false, kind: 'conflict', message: 'This revision is already approved; there is nothing new to review.' };
+  if (state.status === 'approved' && !options.translationOutOfDate) return { ok: false, kind: 'conflict', message: 'This revision is already approved; there is nothing new to review.' };
   return { ok: true, entry: { decision: 'submitted', revisionHash: hash, actorId: actor.id, actorName: actor.name } };
 }
 

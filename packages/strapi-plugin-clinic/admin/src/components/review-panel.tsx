@@ -95,7 +95,8 @@ function ReviewPanelContent({ type, documentId, document }: PanelProps & { type:
     }
   };
 
-  const canSubmit = review.can.submit && ['not_submitted', 'changed_since_approval', 'approval_superseded', 'rejected'].includes(review.status);
+  // An approved translation the default text has moved past is submitted unchanged to be checked against it.
+  const canSubmit = review.can.submit && (['not_submitted', 'changed_since_approval', 'approval_superseded', 'rejected'].includes(review.status) || (review.status === 'approved' && review.translationOutOfDate));
   const canDecide = review.can.decide && review.status === 'awaiting_review';
   const describe = (entry: ReviewEntryView | null, key: string) =>
     entry ? formatMessage({ id: t(key), defaultMessage: key }, { name: entry.actorName, date: when(entry.at) }) : null;
@@ -126,6 +127,11 @@ function ReviewPanelContent({ type, documentId, document }: PanelProps & { type:
       {review.translationOutOfDate && (
         <Box background="warning100" padding={2} hasRadius data-testid="clinic-review-drift">
           <Typography variant="pi">{formatMessage({ id: t('panel.drift'), defaultMessage: 'Translation may be out of date.' })}</Typography>
+          {review.status === 'approved' && (
+            <Typography variant="pi" tag="p">
+              {formatMessage({ id: t('panel.driftSubmit'), defaultMessage: 'If it still says what the default language says, submit it unchanged: a physician checks it and the flag clears with the approval (re-confirming does not clear it).' })}
+            </Typography>
+          )}
         </Box>
       )}
 

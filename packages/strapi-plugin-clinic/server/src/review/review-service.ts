@@ -156,7 +156,7 @@ export function reviewService(strapi: Core.Strapi) {
     /** `at` is only for importing reviews that happened elsewhere (the demo's history). */
     async submit(target: Target, user: AdminUser, at?: Date) {
       const { revision, state, entries } = await this.stateOf(target);
-      const decided = submitForReview(state, revision.hash, await reviewerFor(user));
+      const decided = submitForReview(state, revision.hash, await reviewerFor(user), { translationOutOfDate: await repository.draftTranslationOutOfDate(target) });
       if (!decided.ok) throw httpError(decided);
       return append(target, entries, decided.entry, revision, at);
     },
