@@ -1,4 +1,4 @@
-import { reshapeChrome, reshapeFaqGroups, reshapeLocales, reshapeProcedure, reshapeProcedureList, reshapeProviderList, reshapeSitemap } from './reshape';
+import { reshapeChrome, reshapeFaqGroups, reshapeGeneralFaqs, reshapeLocales, reshapeProcedure, reshapeProcedureList, reshapeProviderList, reshapeSitemap } from './reshape';
 
 const wire: any = {
   documentId: 'd1',
@@ -110,5 +110,12 @@ describe('reshaping CMS data', () => {
       { kind: 'procedure', versions: [{ locale: 'en', slug: 'vertebroplasty' }, { locale: 'es', slug: 'vertebroplastia' }], updatedAt: '2026-03-01' },
       { kind: 'provider', versions: [{ locale: 'en', slug: 'thomas' }], updatedAt: '2026-01-01' },
     ]);
+  });
+});
+
+describe('general questions', () => {
+  it('keeps the FAQs of no procedure as the site\'s FAQs, skipping empty entries', () => {
+    const faqs = reshapeGeneralFaqs({ clinicFaqs: [{ documentId: 'f1', question: 'Where do I park?', answer: 'Garage.', extra: 'x' } as any, null] });
+    expect(faqs).toEqual([{ documentId: 'f1', question: 'Where do I park?', answer: 'Garage.' }]);
   });
 });
