@@ -151,6 +151,15 @@ describe('a save that changes a protected setting is refused with a 403, not ans
     const allowed = await cms.http.post(`/content-manager/collection-types/${PROVIDER}`).query({ locale: 'en' }).set(as('editor')).send({ fullName: 'Not Linked', slug: 'not-linked', reviewerAccountId: null });
     expect(allowed.status).toBe(201);
   });
+
+  it('an editor cannot clone a document with a protected value changed; the clone keeps what the source has', async () => {
+    const clone = (body: Record<string, unknown>) => cms.http.post(`/content-manager/collection-types/${PROVIDER}/clone/${ids.provider}`).query({ locale: 'en' }).set(as('editor')).send(body);
+    const refused = await clone({ fullName: 'Guard Clone', slug: 'guard-clone', reviewerAccountId: 77 });
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.message).toMatch(/"reviewerAccountId"/);
+    expect(await cms.strapi.db.query(PROVIDER).count({ where: { slug: 'guard-clone' } })).toBe(0);
+    expect((await clone({ fullName: 'Guard Clone', slug: 'guard-clone', reviewerAccountId: null })).status).toBe(200);
+  });
 });
 
 describe('preview links are signed only for a document of the named type, in a locale it has', () => {
