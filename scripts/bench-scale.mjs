@@ -116,7 +116,7 @@ const nextBin = join(siteDir, 'node_modules/next/dist/bin/next');
 async function buildPrivateSite({ cmsUrl, siteUrl }) {
   rmSync(siteDir, { recursive: true, force: true });
   mkdirSync(siteDir, { recursive: true });
-  for (const entry of ['src', 'messages', 'cache-handler', 'next.config.ts', 'package.json', 'tsconfig.json']) cpSync(join(root, 'web', entry), join(siteDir, entry), { recursive: true });
+  for (const entry of ['src', 'messages', 'cache-handler', 'next.config.ts', 'server.mjs', 'package.json', 'tsconfig.json']) cpSync(join(root, 'web', entry), join(siteDir, entry), { recursive: true });
   symlinkSync(join(root, 'web/node_modules'), join(siteDir, 'node_modules'));
   await mustRun('node', [nextBin, 'build'], { cwd: siteDir, env: { NEXT_TELEMETRY_DISABLED: '1', CMS_URL: cmsUrl, SITE_URL: siteUrl } });
 }
@@ -124,7 +124,7 @@ async function buildPrivateSite({ cmsUrl, siteUrl }) {
 async function startPrivateSite({ cmsUrl, siteUrl, logFile }) {
   const { openSync } = await import('node:fs');
   const out = openSync(logFile, 'a');
-  const child = spawn('node', [nextBin, 'start', '-p', String(ports.site), '-H', '127.0.0.1'], { cwd: siteDir, env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', CMS_URL: cmsUrl, SITE_URL: siteUrl, ...secrets }, stdio: ['ignore', out, out] });
+  const child = spawn('node', ['server.mjs', '-p', String(ports.site), '-H', '127.0.0.1'], { cwd: siteDir, env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', CMS_URL: cmsUrl, SITE_URL: siteUrl, ...secrets }, stdio: ['ignore', out, out] });
   await waitUntilUp(`${siteUrl}/robots.txt`, child, logFile);
   return { stop: () => stopChild(child) };
 }

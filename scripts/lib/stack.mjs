@@ -87,9 +87,9 @@ export async function buildSite({ cmsUrl, siteUrl }) {
 
 export async function startSite({ port, cmsUrl, siteUrl, logFile }) {
   const env = { NEXT_TELEMETRY_DISABLED: '1', CMS_URL: cmsUrl, SITE_URL: siteUrl, ...secrets };
-  const nextBin = join(root, 'web/node_modules/next/dist/bin/next');
   const host = new URL(siteUrl).hostname === 'localhost' ? '0.0.0.0' : '127.0.0.1';
-  const server = serverProcess('node', [nextBin, 'start', '-p', String(port), '-H', host], { cwd: join(root, 'web'), env, logFile });
+  // web/server.mjs: Next's handler with the site's edge (security headers on every response, no 500 before the proxy).
+  const server = serverProcess('node', ['server.mjs', '-p', String(port), '-H', host], { cwd: join(root, 'web'), env, logFile });
   await waitForUrl(`http://127.0.0.1:${port}/robots.txt`, { child: server.child });
   return { url: siteUrl, pid: server.child.pid, child: server.child, stop: () => server.stop() };
 }

@@ -5,9 +5,10 @@
  */
 import { print } from 'graphql';
 import { CMS_GRAPHQL_URL, CMS_URL } from './cms-url';
+import { lastFailedCmsRead } from './cms-timeout';
 import { SiteChromeDocument, type SiteChromeQuery } from './generated/graphql';
 
-// At most one health check a second; for up to that long after the CMS stops, an uncached page can still be Next's 500.
+// At most one health check a second, and again at once when a page's read of the CMS got no answer since (cms-timeout.ts).
 const ANSWER_FRESH_MS = 1_000;
 const HEALTH_TIMEOUT_MS = 1_500;
 const PHONE_FRESH_MS = 60_000;
@@ -25,9 +26,15 @@ async function askHealth(): Promise<boolean> {
   }
 }
 
-/** Whether the CMS answered its health check in the last few seconds (asked again when older). */
+/**
+ * Whether the CMS answered its health check in the last second (asked again when older, or when
+ * a read has failed since it last answered). While it is down, the next check runs in the
+ * background: a hanging CMS holds no visitor for the check's timeout (the answer for a page
+ * it brings back is the same one, served over the proxy's loopback).
+ */
 export function cmsAnswers(): Promise<boolean> {
-  if (answered && Date.now() - answered.at < ANSWER_FRESH_MS) return Promise.resolve(answered.up);
+  if (answered && Date.now() - answered.at < ANSWER_FRESH_MS && !(answered.up && lastFailedCmsRead() >= answered.at)) return Promise.resolve(answered.up);
+  const wasDown = answered?.up === false;
   asking ??= askHealth()
     .then((up) => {
       answered = { up, at: Date.now() };
@@ -36,7 +43,7 @@ export function cmsAnswers(): Promise<boolean> {
     .finally(() => {
       asking = null;
     });
-  return asking;
+  return wasDown ? Promise.resolve(false) : asking;
 }
 
 async function fetchPhone(locale: string): Promise<void> {

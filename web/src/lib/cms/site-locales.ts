@@ -6,6 +6,7 @@
  */
 import { print } from 'graphql';
 import { CMS_GRAPHQL_URL } from './cms-url';
+import { CMS_TIMEOUT_MS } from './cms-timeout';
 import { SiteLocalesDocument, type SiteLocalesQuery } from './generated/graphql';
 import { reshapeLocales } from './reshape';
 import type { SiteLocale } from './types';
@@ -13,14 +14,13 @@ import type { SiteLocale } from './types';
 const FRESH_MS = 60_000;
 /** After a failed refresh, the next try; a stopped CMS is not asked on every request. */
 const RETRY_MS = 5_000;
-const TIMEOUT_MS = 2_000;
 const body = JSON.stringify({ query: print(SiteLocalesDocument), operationName: 'SiteLocales' });
 
 let known: { locales: SiteLocale[]; at: number } | null = null;
 let refreshing: Promise<SiteLocale[]> | null = null;
 
 async function fetchSiteLocales(): Promise<SiteLocale[]> {
-  const res = await fetch(CMS_GRAPHQL_URL, { method: 'POST', headers: { 'content-type': 'application/json' }, body, signal: AbortSignal.timeout(TIMEOUT_MS) });
+  const res = await fetch(CMS_GRAPHQL_URL, { method: 'POST', headers: { 'content-type': 'application/json' }, body, signal: AbortSignal.timeout(CMS_TIMEOUT_MS) });
   const { data } = (await res.json()) as { data?: SiteLocalesQuery | null };
   if (!res.ok || !data?.clinicLocales?.length) throw new Error(`The CMS answered ${res.status} without locales`);
   return reshapeLocales(data);

@@ -1,4 +1,5 @@
 import type { NextRequest } from 'next/server';
+import { CMS_TIMEOUT_MS } from '@/lib/cms/cms-timeout';
 
 /**
  * While the CMS is down, Next still serves the pages it has cached, but a page it has not
@@ -9,7 +10,8 @@ import type { NextRequest } from 'next/server';
  */
 const LOOPBACK_HEADER = 'x-clinic-while-cms-down';
 const LOOPBACK_TOKEN = crypto.randomUUID();
-const LOOPBACK_TIMEOUT_MS = 10_000;
+// Next gives up each CMS read after CMS_TIMEOUT_MS; a page not rendered by then is not coming.
+const LOOPBACK_TIMEOUT_MS = CMS_TIMEOUT_MS;
 
 /** True for the proxy's own loopback request, which must go to Next as it is. */
 export function isLoopback(request: NextRequest): boolean {
