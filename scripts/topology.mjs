@@ -22,6 +22,7 @@ import { buildForBrowserTests } from './lib/e2e.mjs';
 import { run } from './lib/run.mjs';
 import { secrets, startCms, startSite } from './lib/stack.mjs';
 import { startPostgres } from './lib/postgres.mjs';
+import { demoPassword, median, publishToLiveSamples } from './bench/publish-to-live.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const testing = process.argv.includes('--test');
@@ -126,4 +127,48 @@ async function main() {
   }
 }
 
-await main();
+/**
+ * For `pnpm bench`: publish-to-live on this topology (Redis, the CMS, two site instances of the
+ * current build, on ports of their own), one publication per locale and round (3 rounds; one
+ * publication for --smoke), each timed until the page shows the change on every instance.
+ *   PUBLISH_BENCH_SITE_PORTS (3152,3153), PUBLISH_BENCH_CMS_PORT (1352), PUBLISH_BENCH_REDIS_PORT (6392)
+ */
+export async function measurePublishToLive({ smoke = false, progress = console.log } = {}) {
+  const sitePorts = portList(process.env.PUBLISH_BENCH_SITE_PORTS, '3152,3153');
+  const cmsPort = Number(process.env.PUBLISH_BENCH_CMS_PORT ?? 1352);
+  const publicUrl = `http://127.0.0.1:${sitePorts[0]}`;
+  const stoppers = [];
+  const redisBefore = process.env.REDIS_URL;
+  try {
+    progress(`publish to live: Redis, the CMS and ${sitePorts.length} site instances`);
+    const redis = await startRedis(Number(process.env.PUBLISH_BENCH_REDIS_PORT ?? 6392));
+    stoppers.push(redis.stop);
+    process.env.REDIS_URL = redis.url;
+    const cms = await startCms({ port: cmsPort, siteUrl: publicUrl, adminPanel: false, logFile: join(logs, 'publish-bench-cms.log') });
+    stoppers.push(() => cms.stop());
+    const sites = [];
+    for (const [i, port] of sitePorts.entries()) {
+      const site = await startSite({ port, cmsUrl: cms.url, siteUrl: publicUrl, logFile: join(logs, `publish-bench-site-${i + 1}.log`) });
+      stoppers.push(() => site.stop());
+      sites.push(`http://127.0.0.1:${port}`);
+    }
+    const pages = [
+      { locale: 'en', slug: 'vertebroplasty-and-kyphoplasty', path: '/en/procedures/vertebroplasty-and-kyphoplasty' },
+      { locale: 'es', slug: 'vertebroplastia-y-cifoplastia', path: '/es/procedures/vertebroplastia-y-cifoplastia' },
+    ];
+    // The smoke run publishes once, so that this code cannot rot, at little cost to CI.
+    const measured = smoke ? pages.slice(0, 1) : pages;
+    const { samples, medianSeconds, medianPublishCallSeconds } = await publishToLiveSamples({ cmsUrl: cms.url, sites, pages: measured, rounds: smoke ? 1 : 3, password: await demoPassword(root), progress });
+    const byLocaleAndInstance = {};
+    for (const { locale, instance, seconds } of samples) ((byLocaleAndInstance[locale] ??= {})[instance] ??= []).push(seconds);
+    for (const instances of Object.values(byLocaleAndInstance)) for (const [instance, list] of Object.entries(instances)) instances[instance] = median(list);
+    return { medianSeconds, medianPublishCallSeconds, medianByLocaleAndInstance: byLocaleAndInstance, samples };
+  } finally {
+    for (const stop of stoppers.reverse()) await stop().catch(() => {});
+    if (redisBefore === undefined) delete process.env.REDIS_URL;
+    else process.env.REDIS_URL = redisBefore;
+  }
+}
+
+// Run as a command, not when the benchmark imports measurePublishToLive.
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();
