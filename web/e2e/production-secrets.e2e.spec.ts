@@ -4,11 +4,10 @@ import { expect, test } from '@playwright/test';
 
 /**
  * The production build the other journeys use, started again with published or missing
- * secrets: `next start` must exit with a message naming them instead of serving.
+ * secrets: the site's server (web/server.mjs, as in production) must exit with a message naming them instead of serving.
  */
 function nextStart(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
-  const nextBin = join(__dirname, '../node_modules/next/dist/bin/next');
-  const child = spawn(process.execPath, [nextBin, 'start', '-p', '3191', '-H', '127.0.0.1'], {
+  const child = spawn(process.execPath, ['server.mjs', '-p', '3191', '-H', '127.0.0.1'], {
     cwd: join(__dirname, '..'),
     env: { PATH: process.env.PATH ?? '', NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production', ...env },
   });
