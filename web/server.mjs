@@ -26,7 +26,8 @@ const option = (...names) => {
   return at >= 0 ? args[at + 1] : undefined;
 };
 const port = Number(option('-p', '--port') ?? process.env.PORT ?? 3000);
-const hostname = option('-H', '--hostname') ?? process.env.HOSTNAME ?? '0.0.0.0';
+// Not $HOSTNAME: shells and containers set it to the machine's name.
+const hostname = option('-H', '--hostname') ?? '0.0.0.0';
 // Where this process answers itself (the second try below, and the proxy's loopback in src/lib/errors/while-cms-down.ts).
 const loopbackHost = ['0.0.0.0', '::', 'localhost'].includes(hostname) ? '127.0.0.1' : hostname;
 
