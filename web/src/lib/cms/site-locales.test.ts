@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { forgetSiteLocales, getSiteLocales } from './site-locales';
 
 const EN_ES = { clinicLocales: [{ code: 'en', name: 'English (en)', isDefault: true }, { code: 'es', name: 'Spanish (es)', isDefault: false }] };
@@ -5,7 +8,10 @@ const answer = (data: unknown, status = 200) => new Response(JSON.stringify({ da
 
 describe('the CMS locales the proxy routes by', () => {
   let fetchMock: jest.SpiedFunction<typeof fetch>;
+  const dir = mkdtempSync(join(tmpdir(), 'site-locales-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
   beforeEach(() => {
+    process.env['SITE_LOCALES_FILE'] = join(dir, `locales-${expect.getState().currentTestName?.length}-${Math.random()}.json`);
     forgetSiteLocales();
     jest.useFakeTimers({ now: new Date('2026-05-01T00:00:00Z'), doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
     fetchMock = jest.spyOn(global, 'fetch');
@@ -61,5 +67,19 @@ describe('the CMS locales the proxy routes by', () => {
     expect(await getSiteLocales()).toEqual([]);
     fetchMock.mockResolvedValue(answer(EN_ES));
     expect(await getSiteLocales()).toEqual(EN_ES.clinicLocales);
+  });
+
+  it('routes, when the CMS is down at start, the locales an earlier start read (kept beside Next’s cache), and asks again soon', async () => {
+    fetchMock.mockResolvedValue(answer(EN_ES));
+    await getSiteLocales();
+    // A new process: nothing in memory, the CMS down.
+    forgetSiteLocales();
+    fetchMock.mockRejectedValue(new TypeError('fetch failed'));
+    expect(await getSiteLocales()).toEqual(EN_ES.clinicLocales);
+    jest.advanceTimersByTime(5_000);
+    fetchMock.mockResolvedValue(answer({ clinicLocales: [EN_ES.clinicLocales[0]] }));
+    await getSiteLocales();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect((await getSiteLocales()).map((l) => l.code)).toEqual(['en']);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * The CMS's locales for the proxy, which runs before any page and outside React: a plain
  * fetch of the generated SiteLocales document (it is on the CMS's operation allowlist),
- * remembered for a minute so that a locale an admin adds is served without a deploy.
+ * remembered for a minute so that a locale an admin adds is served without a deploy, and kept
+ * on disk for a start while the CMS is down (./remembered-locales).
  * Pages read the same list through Next's data cache (getLocales in ./index).
  */
 import { print } from 'graphql';
@@ -9,6 +10,7 @@ import { CMS_GRAPHQL_URL } from './cms-url';
 import { CMS_TIMEOUT_MS } from './cms-timeout';
 import { SiteLocalesDocument, type SiteLocalesQuery } from './generated/graphql';
 import { reshapeLocales } from './reshape';
+import { recallSiteLocales, rememberSiteLocales } from './remembered-locales';
 import type { SiteLocale } from './types';
 
 const FRESH_MS = 60_000;
@@ -30,12 +32,14 @@ function refresh(): Promise<SiteLocale[]> {
   refreshing ??= fetchSiteLocales()
     .then((locales) => {
       known = { locales, at: Date.now() };
+      rememberSiteLocales(locales);
       return locales;
     })
-    // The CMS is down or odd: keep what we knew (empty if nothing yet) and ask again soon.
+    // The CMS is down or odd: keep what we knew (else what an earlier start kept, else nothing) and ask again soon.
     .catch(() => {
-      if (known) known = { locales: known.locales, at: Date.now() - FRESH_MS + RETRY_MS };
-      return known?.locales ?? [];
+      const locales = known?.locales ?? recallSiteLocales();
+      if (locales) known = { locales, at: Date.now() - FRESH_MS + RETRY_MS };
+      return locales ?? [];
     })
     .finally(() => {
       refreshing = null;
