@@ -162,6 +162,46 @@ describe('a save that changes a protected setting is refused with a 403, not ans
   });
 });
 
+describe('the review fields the approval writes are changed by no save, a super admin\'s neither', () => {
+  const FIELDS: Array<[string, (stored: any) => unknown]> = [
+    ['lastReviewedOn', () => '2030-01-01'],
+    ['nextReviewDue', () => '2030-01-01'],
+    ['reviewedByName', () => 'Dr. Nobody'],
+    ['reviewedByCredentials', () => 'PhD'],
+    ['reviewedBySpecialty', () => 'Astrology'],
+    ['translationOutOfDate', (stored) => !stored],
+  ];
+  let id: string;
+  beforeAll(async () => {
+    id = (await cms.strapi.documents(PROCEDURE).findFirst({ locale: 'en', status: 'draft', filters: { lastReviewedOn: { $notNull: true } } })).documentId;
+  });
+  const draft = async () => cms.strapi.db.query(PROCEDURE).findOne({ where: { documentId: id, locale: 'en', publishedAt: null } });
+
+  for (const [field, changedValue] of FIELDS) {
+    it(`${field}: a 403 saying the workflow sets it, for every role that may save the page`, async () => {
+      const before = await draft();
+      for (const who of ['admin', 'physician']) {
+        const res = await cms.http.put(collection(PROCEDURE, id)).query({ locale: 'en' }).set(as(who)).send({ [field]: changedValue(before[field]), summary: 'Changed.' });
+        expect(res.status).toBe(403);
+        expect(res.body.error.message).toMatch(new RegExp(`"${field}" is set by the medical review workflow`));
+      }
+      expect(await draft()).toMatchObject({ [field]: before[field], summary: before.summary });
+    });
+  }
+
+  it('the whole form sent back, as the admin sends it, saves the one change made', async () => {
+    for (const who of ['admin', 'physician']) {
+      const form = (await cms.http.get(collection(PROCEDURE, id)).query({ locale: 'en' }).set(as(who))).body.data;
+      expect(form.lastReviewedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      const { status: _shown, ...body } = form;
+      const saved = await cms.http.put(collection(PROCEDURE, id)).query({ locale: 'en' }).set(as(who)).send({ ...body, summary: `${form.summary} (${who})` });
+      expect(saved.status).toBe(200);
+      expect((await draft()).summary).toBe(`${form.summary} (${who})`);
+      await cms.strapi.db.query(PROCEDURE).updateMany({ where: { documentId: id, locale: 'en', publishedAt: null }, data: { summary: form.summary } });
+    }
+  });
+});
+
 describe('preview links are signed only for a document of the named type, in a locale it has', () => {
   const hash = 'a'.repeat(64);
   const link = (type: string, documentId: string, locale = 'en') => cms.http.get(`/clinic/previews/${type}/${documentId}`).query({ locale, revisionHash: hash }).set(as('physician'));

@@ -48,3 +48,14 @@ describe('settingsRefusal', () => {
     expect(settingsRefusal(['allowSelfApproval', 'allowPeerBioApproval'], 'physician')).toMatch(/"allowSelfApproval", "allowPeerBioApproval"; as a physician .* these fields/);
   });
 });
+
+describe('fields only the review workflow writes', () => {
+  const workflow = ['lastReviewedOn', 'nextReviewDue', 'translationOutOfDate'];
+  it('are refused to every role, super admins included, with their own message', () => {
+    const stored = { lastReviewedOn: '2026-04-25', translationOutOfDate: false };
+    expect(changedSettings({ withheld: workflow, sent: { lastReviewedOn: '2026-04-25', translationOutOfDate: false }, stored })).toEqual([]);
+    const changed = changedSettings({ withheld: workflow, sent: { lastReviewedOn: '2027-01-01', translationOutOfDate: false }, stored });
+    expect(changed).toEqual(['lastReviewedOn']);
+    expect(settingsRefusal(changed, 'super-admin', workflow)).toBe('"lastReviewedOn" is set by the medical review workflow (from the approval), never by a save, so nothing was saved. Leave this field as stored (or out of the request) to save the rest.');
+  });
+});

@@ -46,11 +46,17 @@ export function changedSettings(input: { withheld: readonly string[]; sent: Reco
   return input.withheld.filter((field) => Object.prototype.hasOwnProperty.call(input.sent, field) && input.sent[field] !== undefined && comparable(input.sent[field]) !== comparable(base[field] ?? null));
 }
 
-/** The 403's message: which fields, who may change them, and how to save the rest. */
-export function settingsRefusal(changed: readonly string[], role: SettingsRole): string | null {
+/** The 403's message: which fields, who may change them, and how to save the rest. `workflowFields`: those no save may change, whoever sends it. */
+export function settingsRefusal(changed: readonly string[], role: SettingsRole, workflowFields: readonly string[] = []): string | null {
   if (changed.length === 0) return null;
+  const byWorkflow = changed.filter((field) => workflowFields.includes(field));
+  if (byWorkflow.length) {
+    const list = byWorkflow.map((field) => `"${field}"`).join(', ');
+    return `${list} ${byWorkflow.length > 1 ? 'are' : 'is'} set by the medical review workflow (from the approval), never by a save, so nothing was saved. Leave ${byWorkflow.length > 1 ? 'these fields' : 'this field'} as stored (or out of the request) to save the rest.`;
+  }
   const superOnly = changed.filter((field) => (SUPER_ADMIN_SETTINGS as readonly string[]).includes(field));
   const who = superOnly.length ? 'a super admin' : 'a physician or a super admin';
   const list = changed.map((field) => `"${field}"`).join(', ');
-  return `Only ${who} can change ${list}; as ${role === 'physician' ? 'a physician' : 'an editor'} you cannot, so nothing was saved. Leave ${changed.length > 1 ? 'these fields' : 'this field'} as stored (or out of the request) to save the rest.`;
+  const as = role === 'physician' ? 'a physician' : role === 'super-admin' ? 'a super admin' : 'an editor';
+  return `Only ${who} can change ${list}; as ${as} you cannot, so nothing was saved. Leave ${changed.length > 1 ? 'these fields' : 'this field'} as stored (or out of the request) to save the rest.`;
 }

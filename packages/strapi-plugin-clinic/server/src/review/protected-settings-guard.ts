@@ -1,12 +1,16 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { changedSettings, PHYSICIAN_SETTINGS, settingsRefusal, settingsRoleOf, settingsWithheldFrom, SUPER_ADMIN_SETTINGS } from 'clinic-domain';
+import { changedSettings, settingsRefusal, settingsRoleOf, settingsWithheldFrom } from 'clinic-domain';
 import { SUPER_ADMIN_ROLE_CODE } from '../draft-protection/request-caller';
 import { clinicRepository } from '../repository/clinic-repository';
 import { PHYSICIAN_ROLE_CODE } from './roles';
+import { REVIEW_FIELDS } from './workflow-context';
 
 const UNGUARDED = Symbol.for('clinic.protected-settings.unguarded');
-const PROTECTED: readonly string[] = [...SUPER_ADMIN_SETTINGS, ...PHYSICIAN_SETTINGS];
+// The review fields the approval writes, which no save changes (whoever sends it). The reviewer
+// link is a relation the form sends as connect/disconnect, not a value: it is still dropped
+// silently by review-fields-middleware.
+const WORKFLOW_WRITTEN: readonly string[] = REVIEW_FIELDS.filter((field) => field !== 'reviewedBy');
 
 /** Where each Content Manager handler that saves a body finds the document it writes. */
 type DocumentFrom = 'new' | 'id' | 'sourceId' | 'single';
@@ -20,7 +24,9 @@ const SAVES: Record<string, Record<string, DocumentFrom>> = {
  * save, and answers 200: an editor who set the reading-level target believed it was set. So its
  * saving handlers first compare the protected fields of the body with the stored draft, and a
  * save that would change one the caller may not change is a 403 saying so. Repeating the stored
- * value (the admin form sends every field it shows back) saves the rest as before. The Document
+ * value (the admin form sends every field it shows back) saves the rest as before; the review
+ * fields the approval writes (review dates, the reviewer's name, the drift flag) no save changes,
+ * a super admin's neither. The Document
  * Service middleware (review-fields-middleware) still drops them on every other path.
  */
 export function refuseProtectedSettingChanges(strapi: Core.Strapi): void {
@@ -49,11 +55,11 @@ async function refuseChangedSettings(strapi: Core.Strapi, ctx: any, from: Docume
   if (!attributes || !body || typeof body !== 'object' || Array.isArray(body)) return;
   const roleCodes: string[] = (ctx.state?.user?.roles ?? []).map((role: { code?: unknown }) => String(role?.code));
   const role = settingsRoleOf(roleCodes, { superAdmin: SUPER_ADMIN_ROLE_CODE, physician: PHYSICIAN_ROLE_CODE });
-  const withheld = settingsWithheldFrom(role).filter((field) => PROTECTED.includes(field) && field in attributes && body[field] !== undefined);
+  const withheld = [...settingsWithheldFrom(role), ...WORKFLOW_WRITTEN].filter((field) => field in attributes && body[field] !== undefined);
   if (withheld.length === 0) return;
   const stored = await storedDraft(strapi, model, ctx, from);
   const defaults = Object.fromEntries(withheld.map((field) => [field, attributes[field]?.default ?? null]));
-  const refusal = settingsRefusal(changedSettings({ withheld, sent: body, stored, defaults }), role);
+  const refusal = settingsRefusal(changedSettings({ withheld, sent: body, stored, defaults }), role, WORKFLOW_WRITTEN);
   // A PolicyError (403) keeps its message; Strapi replaces a ForbiddenError's with "Forbidden".
   if (refusal) throw new errors.PolicyError(refusal);
 }
