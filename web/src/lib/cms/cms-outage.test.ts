@@ -1,4 +1,5 @@
-import { cmsHealthCheckSettled, cmsKnownDown, forgetCmsOutage, noteCmsUnanswered } from './cms-outage';
+import { cmsHealthCheckSettled, cmsKnownDown, forgetCmsOutage } from './cms-outage';
+import { noteFailedCmsRead as noteCmsUnanswered } from './cms-timeout';
 
 describe('whether the proxy takes the CMS to be down', () => {
   let fetchMock: jest.SpiedFunction<typeof fetch>;

@@ -2,22 +2,17 @@
  * Whether the proxy should take the CMS to be down, known without asking it on the request's way.
  *
  * A cached page needs nothing from the CMS, so nothing asks the CMS while it answers: the sign of
- * an outage is a read that got no answer (a page's read, noted under a process-wide symbol by
- * the CMS client's fetch, see cms-timeout.ts, or one of the proxy's own reads). From such a
+ * an outage is a read that got no answer (a page's read, noted process-wide by the CMS client's
+ * fetch: cms-timeout.ts, cms-fetch.ts). From such a
  * failure on, the CMS counts as down until its health check answers; that check runs in the
  * background, at most once a second, and only while a failure is unexplained. So a healthy site
  * sends the CMS no request at all for the pages it has cached.
  */
+import { lastFailedCmsRead } from './cms-timeout';
 import { CMS_URL } from './cms-url';
 
 const HEALTH_EVERY_MS = 1_000;
 const HEALTH_TIMEOUT_MS = 1_500;
-
-// Shared with cms-timeout.ts by name: the pages' reads and the proxy are bundled apart, each with its own module copies.
-const FAILED_READ_AT = Symbol.for('clinic.cms.failedReadAt');
-type WithFailedRead = typeof globalThis & { [FAILED_READ_AT]?: number };
-
-const failedReadAt = () => (globalThis as WithFailedRead)[FAILED_READ_AT] ?? 0;
 
 /** When the CMS last answered its health check (0: never asked, which is fine until a read fails). */
 let answeredAt = 0;
@@ -34,17 +29,12 @@ async function askHealth(): Promise<void> {
   }
 }
 
-/** A read of the proxy's own got no answer. */
-export function noteCmsUnanswered(): void {
-  (globalThis as WithFailedRead)[FAILED_READ_AT] = Date.now();
-}
-
 /**
  * True while a read of the CMS has failed since it last answered its health check. Never waits:
  * when it is true, a health check is started in the background (at most one a second).
  */
 export function cmsKnownDown(now = Date.now()): boolean {
-  const failed = failedReadAt();
+  const failed = lastFailedCmsRead();
   if (failed === 0 || failed <= answeredAt) return false;
   if (!asking && now - lastAsked >= HEALTH_EVERY_MS) {
     lastAsked = now;
@@ -60,9 +50,9 @@ export function cmsHealthCheckSettled(): Promise<void> {
   return asking ?? Promise.resolve();
 }
 
-/** For tests: forget every failure and answer. */
+/** For tests: forget every failure (cms-timeout.ts notes them under this process-wide symbol) and answer. */
 export function forgetCmsOutage(): void {
-  (globalThis as WithFailedRead)[FAILED_READ_AT] = 0;
+  (globalThis as Record<symbol, unknown>)[Symbol.for('clinic.cms.failedReadAt')] = 0;
   answeredAt = 0;
   lastAsked = 0;
   asking = null;
