@@ -165,13 +165,16 @@ describe('a booted CMS', () => {
 
   it('gives "Open preview" a signed, short-lived link to the page, never the preview secret', async () => {
     const before = Math.floor(Date.now() / 1000);
-    const url = new URL(await cms.strapi.plugin('clinic').service('preview').url('plugin::clinic.faq', { documentId: 'any', locale: 'es' }));
+    // A link is only given for a draft that exists (of that type, in that locale), pinned to its revision.
+    const faq = await cms.strapi.documents('plugin::clinic.faq').create({ locale: 'es', data: { question: '¿Una pregunta de prueba?', answer: 'Una respuesta.' } });
+    const url = new URL(await cms.strapi.plugin('clinic').service('preview').url('plugin::clinic.faq', { documentId: faq.documentId, locale: 'es' }));
     expect(url.pathname).toBe('/api/preview');
     expect(url.toString()).not.toContain(PREVIEW_SECRET);
-    expect([...url.searchParams.keys()].sort()).toEqual(['expires', 'path', 'signature']);
+    expect([...url.searchParams.keys()].sort()).toEqual(['expires', 'path', 'revision', 'signature']);
     expect(Number(url.searchParams.get('expires'))).toBeGreaterThanOrEqual(before + 600);
     expect(Number(url.searchParams.get('expires'))).toBeLessThanOrEqual(before + 601);
-    const link = { path: url.searchParams.get('path'), expires: url.searchParams.get('expires'), signature: url.searchParams.get('signature') };
-    expect(verifyPreviewLink({ secret: PREVIEW_SECRET, link, nowSeconds: Date.now() / 1000 })).toEqual({ valid: true, path: '/es/faq' });
+    const link = { path: url.searchParams.get('path'), expires: url.searchParams.get('expires'), signature: url.searchParams.get('signature'), revision: url.searchParams.get('revision') };
+    expect(verifyPreviewLink({ secret: PREVIEW_SECRET, link, nowSeconds: Date.now() / 1000 })).toMatchObject({ valid: true, path: '/es/faq' });
+    expect(await cms.strapi.plugin('clinic').service('preview').url('plugin::clinic.faq', { documentId: 'no-such-document', locale: 'es' })).toBeNull();
   });
 });
