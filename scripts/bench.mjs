@@ -26,6 +26,8 @@ import { startCmsDoor } from './bench/cms-door.mjs';
 import { firstLoadJs } from './bench/first-load-js.mjs';
 import { residentMemoryMb, sideBySide, load } from './bench/load.mjs';
 
+// Tests and benchmarks build the site into web/.next-tests: a demo running from web/.next keeps its build.
+process.env.NEXT_DIST_DIR ??= '.next-tests';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const smoke = process.env.BENCH_SMOKE === '1' || process.argv.includes('--smoke');
 const settings = {

@@ -8,6 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { buildPackages } from './lib/install.mjs';
 import { runBrowserTests } from './lib/e2e.mjs';
 
+// Tests and benchmarks build the site into web/.next-tests: a demo running from web/.next keeps its build.
+process.env.NEXT_DIST_DIR ??= '.next-tests';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const grepAt = process.argv.indexOf('--grep');
 await buildPackages(root);

@@ -23,6 +23,8 @@ const totals = { passed: 0, failed: 0, skipped: 0 };
 const failures = [];
 
 process.env.STRAPI_TELEMETRY_DISABLED = 'true';
+// Tests and benchmarks build the site into web/.next-tests: a demo running from web/.next keeps its build.
+process.env.NEXT_DIST_DIR ??= '.next-tests';
 process.env.NEXT_TELEMETRY_DISABLED = '1';
 
 async function jest(name, cwd, extraEnv = {}, args = []) {

@@ -26,6 +26,8 @@ import { demoPassword, median, publishToLiveSamples } from './bench/publish-to-l
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const testing = process.argv.includes('--test');
+// The test builds into web/.next-tests, as the other test scripts do; `pnpm topology` itself serves web/.next.
+if (testing) process.env.NEXT_DIST_DIR ??= '.next-tests';
 const portList = (value, fallback) => (value ?? fallback).split(',').map((p) => Number(p.trim()));
 const SITE_PORTS = portList(process.env.TOPOLOGY_SITE_PORTS, testing ? '3110,3111' : '3000,3001');
 const CMS_PORT = Number(process.env.TOPOLOGY_CMS_PORT ?? (testing ? 1339 : 1337));

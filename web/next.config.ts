@@ -17,6 +17,9 @@ const EVERYTHING_BUT_PREVIEW_ENTRY = '/:path((?!api/preview$).*)';
 const DRAFT_MODE_COOKIE = { type: 'cookie', key: '__prerender_bypass' } as const;
 
 const config: NextConfig = {
+  // The test, benchmark and browser-test scripts build into .next-tests (NEXT_DIST_DIR), so
+  // running them never replaces the build a running demo serves from .next.
+  distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
   // Next hashes a cached page's whole HTML in JavaScript on every request for its ETag: a quarter of
   // a cached view's CPU (README, Performance). Without it, no 304s from the site itself.

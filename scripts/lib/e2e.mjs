@@ -8,7 +8,7 @@ import { startSiteControl } from './site-control.mjs';
 export async function buildForBrowserTests(root, { siteUrl, cmsUrl, admin = true }) {
   if (admin) await mustRun('pnpm', ['exec', 'strapi', 'build'], { cwd: join(root, 'cms'), env: { STRAPI_TELEMETRY_DISABLED: 'true' } });
   // A fresh build also starts with an empty page and data cache: no page from an earlier run.
-  rmSync(join(root, 'web', '.next'), { recursive: true, force: true });
+  rmSync(join(root, 'web', process.env.NEXT_DIST_DIR || '.next'), { recursive: true, force: true });
   await buildSite({ cmsUrl, siteUrl });
 }
 

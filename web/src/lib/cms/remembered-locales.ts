@@ -8,9 +8,9 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { SiteLocale } from './types';
 
-/** SITE_LOCALES_FILE, or `.next/cache/site-locales.json` in the site's directory. */
+/** SITE_LOCALES_FILE, or `cache/site-locales.json` in the site's build directory (.next, or NEXT_DIST_DIR). */
 function fileOf(env = process.env): string {
-  return env['SITE_LOCALES_FILE'] || join(process.cwd(), '.next', 'cache', 'site-locales.json');
+  return env['SITE_LOCALES_FILE'] || join(process.cwd(), env['NEXT_DIST_DIR'] || '.next', 'cache', 'site-locales.json');
 }
 
 const isLocale = (value: unknown): value is SiteLocale =>
