@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { bootCms, DEMO_PASSWORD, PREVIEW_SECRET, type BootedCms } from './harness/strapi';
+import { SUPER_ADMIN_SETTINGS } from 'clinic-domain';
 
 /**
  * Issue #12, the gaps an outside attack found in the clinical rules: the clinic's review rules are
@@ -97,7 +98,8 @@ describe('a save that changes a protected setting is refused with a 403, not ans
   /** A value different from the stored one, of the field's kind. */
   const changed = (field: string, stored: unknown) => (typeof stored === 'boolean' || field.startsWith('allow') || field.startsWith('show') ? !stored : field === 'reviewerAccountId' ? 424242 : field === 'readingLevelTarget' ? (stored === 14 ? 15 : 14) : stored === 6 ? 7 : 6);
 
-  const CLINIC_PROTECTED = ['readingLevelTarget', 'showOverdueReviewNotice', 'allowSelfApproval', 'allowPeerBioApproval'];
+  // Every clinic-wide rule only a super admin sets (the domain's list: a rule added there is tested here).
+  const CLINIC_PROTECTED = SUPER_ADMIN_SETTINGS.filter((field) => field !== 'reviewerAccountId');
   const CASES: Array<{ uid: string; id: () => string | null; field: string; editable: string; may: string[] }> = [
     ...CLINIC_PROTECTED.map((field) => ({ uid: CLINIC, id: () => null, field, editable: 'address', may: ['admin'] })),
     { uid: PROVIDER, id: () => ids.provider!, field: 'reviewerAccountId', editable: 'biography', may: ['admin'] },

@@ -10,7 +10,8 @@
 export type SettingsRole = 'super-admin' | 'physician' | 'editor';
 
 /** Fields only a super admin may change. */
-export const SUPER_ADMIN_SETTINGS = ['reviewerAccountId', 'allowSelfApproval', 'allowPeerBioApproval', 'showOverdueReviewNotice', 'readingLevelTarget'] as const;
+// The default interval sets every page's next review date (and so whether it shows as overdue).
+export const SUPER_ADMIN_SETTINGS = ['reviewerAccountId', 'allowSelfApproval', 'allowPeerBioApproval', 'showOverdueReviewNotice', 'readingLevelTarget', 'defaultReviewIntervalMonths'] as const;
 /** Fields physicians (and super admins) may change: how often a page is reviewed sets the date patients read. */
 export const PHYSICIAN_SETTINGS = ['reviewIntervalMonths'] as const;
 
