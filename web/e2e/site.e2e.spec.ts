@@ -283,7 +283,7 @@ test('draft preview: a signed preview link shows unpublished text, never cached 
   expect(draftModeCookie).toBeDefined();
   expect(session.expires).toBeGreaterThan(now);
   expect(session.expires).toBeLessThanOrEqual(now + 31 * 60);
-  const ended = signPreviewSession({ secret, nowSeconds: now - 31 * 60 });
+  const ended = signPreviewSession({ secret, nowSeconds: now - 31 * 60, page: path });
   for (const extra of [[], [{ ...session, value: 'forged' }], [{ ...session, value: ended }]]) {
     const thief = await browser.newContext();
     await thief.addCookies([draftModeCookie, ...extra]);
@@ -294,6 +294,22 @@ test('draft preview: a signed preview link shows unpublished text, never cached 
     await thief.close();
   }
   await previewer.close();
+
+  // A session opens drafts on the page its link was signed for only: one opened for the FAQ page
+  // shows this page as patients see it, even when the visitor names the FAQ page in the header
+  // through which the proxy tells a page which page it is.
+  const elsewhere = await browser.newContext();
+  const roaming = await elsewhere.newPage();
+  await roaming.goto(link(signPreviewLink({ secret, path: '/es/faq', nowSeconds: now })));
+  await expect(roaming).toHaveURL(/\/es\/faq$/);
+  const spoofs: Array<Record<string, string>> = [{}, { 'x-clinic-preview-page': '/es/faq' }, { 'x-clinic-preview-page': path }];
+  for (const spoof of spoofs) {
+    await elsewhere.setExtraHTTPHeaders(spoof);
+    await roaming.goto(path);
+    await expect(roaming.getByRole('heading', { level: 1 })).toHaveText('Ablación por radiofrecuencia');
+    await expect(roaming.getByText(draftSentence)).toHaveCount(0);
+  }
+  await elsewhere.close();
 
   const anonymous = await browser.newContext();
   const visitor = await anonymous.newPage();

@@ -11,6 +11,7 @@ import type { SiteLocale } from './lib/cms/types';
 import { nonPagePolicy, pagePolicy, previewFrameAncestors, sha256 } from './lib/security/content-security-policy.cjs';
 import { CMS_ADMIN_URL } from './lib/cms/cms-url';
 import { hideDismissedNoticeScript } from './components/layout/hide-dismissed-notice-script';
+import { PREVIEW_PAGE_HEADER } from './lib/preview/preview-session';
 
 // API routes, metadata routes and files: checked for bad input above, but not routed by locale.
 const NOT_A_PAGE = /^\/(?:api|_next\/|sitemap\.xml|robots\.txt|favicon\.ico|.*\.)/;
@@ -60,7 +61,11 @@ export async function proxy(request: NextRequest) {
   if (request.cookies.has(DRAFT_MODE_COOKIE)) {
     response.headers.set('X-Robots-Tag', 'noindex, nofollow');
     response.headers.set('Cache-Control', 'private, no-store');
-    if (!response.headers.has('location')) withPreviewPolicy(response);
+    if (!response.headers.has('location')) {
+      // A preview session opens drafts on its own page only: the page learns which page it is from here, never from the visitor.
+      if (!passToPage(response, PREVIEW_PAGE_HEADER, request.nextUrl.pathname)) return withoutDraftMode(request);
+      withPreviewPolicy(response);
+    }
   }
   // With the CMS down, a page Next has not cached cannot render: the proxy's localized 503, not Next's 500.
   const read = request.method === 'GET' || request.method === 'HEAD';
@@ -96,6 +101,29 @@ function publishedPageInKnownLocale(request: NextRequest): NextResponse | null {
   if ((dest === null || dest === 'document') && cookie !== locale) {
     response.cookies.set({ ...routed.cookie, value: locale });
   }
+  return response;
+}
+
+/**
+ * Gives the page a request header of the proxy's choosing, replacing any the visitor sent, the
+ * way next-intl passes its locale (Next's request-header override). False when the response
+ * carries no override, which next-intl sets on every page it lets through.
+ */
+function passToPage(response: Response, name: string, value: string): boolean {
+  const overridden = response.headers.get('x-middleware-override-headers');
+  if (overridden === null) return false;
+  const names = overridden.split(',');
+  if (!names.includes(name)) response.headers.set('x-middleware-override-headers', [...names, name].join(','));
+  response.headers.set(`x-middleware-request-${name}`, value);
+  return true;
+}
+
+/** The same address without the draft-mode cookie: a preview the proxy cannot scope is not opened. */
+function withoutDraftMode(request: NextRequest): Response {
+  const response = NextResponse.redirect(request.nextUrl, 307);
+  response.cookies.delete(DRAFT_MODE_COOKIE);
+  response.headers.set('Cache-Control', 'no-store');
+  response.headers.set('Content-Security-Policy', nonPagePolicy());
   return response;
 }
 

@@ -19,8 +19,8 @@ export async function GET(request: Request) {
   const verdict = verifyPreviewLink({ secret: process.env.PREVIEW_SECRET, link, nowSeconds: Date.now() / 1000 });
   if (!verdict.valid) return Response.json({ error: verdict.reason }, { status: verdict.kind === 'malformed' ? 400 : 401, headers: previewEntryHeaders() });
   if (!SITE_PAGE.test(verdict.path)) return Response.json({ error: 'Invalid path.' }, { status: 400, headers: previewEntryHeaders() });
-  // Draft mode with a signed session of its own: the draft-mode cookie alone opens nothing.
-  await openPreviewSession(process.env.PREVIEW_SECRET!);
+  // Draft mode with a signed session of its own, for this page only: the draft-mode cookie alone opens nothing.
+  await openPreviewSession(process.env.PREVIEW_SECRET!, verdict.path);
   // The revision the link was opened for, or none: a pin from an earlier link never carries over.
   const jar = await cookies();
   if (verdict.revision) jar.set(PREVIEW_PIN_COOKIE, formatRevisionPin(verdict.revision), PREVIEW_PIN_COOKIE_OPTIONS);
