@@ -260,6 +260,15 @@ describe('revisions', () => {
     expect(cm.status).toBeGreaterThanOrEqual(400);
     const cmDelete = await cms.http.delete(`/content-manager/collection-types/plugin::clinic.review-entry/${entry.documentId}`).set(as('admin'));
     expect(cmDelete.status).toBeGreaterThanOrEqual(400);
+    // Not read there either, by any role, whether as a list, one entry, or the count (an outside attack read it as the super admin).
+    const cmBase = '/content-manager/collection-types/plugin::clinic.review-entry';
+    for (const who of ['admin', 'editor', 'physician']) {
+      for (const path of [cmBase, `${cmBase}/${entry.documentId}`, `${cmBase}?page=1&pageSize=100&sort=id:ASC`, `${cmBase}/actions/countDraftRelations`]) {
+        const read = await cms.http.get(path).set(as(who));
+        expect({ who, path, status: read.status >= 400 && read.status < 500 }).toEqual({ who, path, status: true });
+        expect(JSON.stringify(read.body)).not.toContain(entry.revisionHash);
+      }
+    }
     expect((await cms.http.get('/api/clinic/review-entries').set(as('api-token'))).status).toBe(404);
     const gql = await cms.graphql('{ clinicReviewEntries { comment } }');
     expect(gql.status).toBe(400);

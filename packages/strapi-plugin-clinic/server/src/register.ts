@@ -38,7 +38,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   // Document Service middlewares, in order: reads first, then what a write may carry, then the gate.
   const documents = clinicRepository(strapi);
   documents.useDocumentMiddleware(contentApiReadsMiddleware(strapi));
-  documents.useDocumentMiddleware(reviewLogGuard);
+  documents.useDocumentMiddleware(reviewLogGuard(strapi));
   documents.useDocumentMiddleware(reviewFieldsMiddleware(strapi));
   documents.useDocumentMiddleware(rebrandWindowMiddleware(strapi));
   documents.useDocumentMiddleware(draftVersionGuard(strapi));

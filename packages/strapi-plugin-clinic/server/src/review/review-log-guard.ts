@@ -1,3 +1,4 @@
+import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { REVIEW_ENTRY_UID } from './review-log';
 
@@ -5,12 +6,20 @@ const WRITES = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'd
 
 /**
  * The review log is a record of signatures: nothing that goes through the Document Service
- * (admin, REST, GraphQL, plugins) may add, change or remove an entry. The workflow appends
- * through the review log module only.
+ * (admin, REST, GraphQL, plugins) may add, change or remove an entry, and no request may read
+ * it there either (it holds every revision's text, rejection comments and who decided): the
+ * review API shows what each role may see, and the workflow reads and appends through the
+ * review log module, beneath the Document Service. Code outside a request (backups) still reads.
  */
-export async function reviewLogGuard(ctx: { uid: string; action: string }, next: () => Promise<unknown>) {
-  if (ctx.uid === REVIEW_ENTRY_UID && WRITES.has(ctx.action)) {
-    throw new errors.PolicyError('The review log is append-only: its entries cannot be created, changed or deleted directly.');
-  }
-  return next();
+export function reviewLogGuard(strapi: Core.Strapi) {
+  return async (ctx: { uid: string; action: string }, next: () => Promise<unknown>) => {
+    if (ctx.uid !== REVIEW_ENTRY_UID) return next();
+    if (WRITES.has(ctx.action)) {
+      throw new errors.PolicyError('The review log is append-only: its entries cannot be created, changed or deleted directly.');
+    }
+    if (strapi.requestContext.get()) {
+      throw new errors.PolicyError('The review log is not read through the Content Manager or the content API: each page’s review history is on its Medical review panel.');
+    }
+    return next();
+  };
 }
