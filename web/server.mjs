@@ -170,6 +170,13 @@ const server = createServer({ ServerResponse: SiteResponse }, async (req, res) =
   }
 });
 
+// The site serves no WebSocket. Next adds an 'upgrade' listener to the server on its first
+// request, and then every request with an Upgrade header went to it and hung, its socket left
+// open (an outside attack exhausted the file descriptors that way). With no listener Node
+// serves such a request as the plain request it also is, the Upgrade header ignored.
+const addListener = server.on.bind(server);
+server.on = server.addListener = (event, listener) => (event === 'upgrade' ? server : addListener(event, listener));
+
 // Node answers what it cannot parse itself, without our headers; the same statuses, with them.
 server.on('clientError', (error, socket) => {
   if (error.code === 'ECONNRESET' || !socket.writable) return socket.destroy();

@@ -134,6 +134,23 @@ test('bad input: a request Node cannot read (headers past its limit, a broken re
   expectSecurityHeaders(broken, 'broken request line');
 });
 
+test('bad input: a request asking to switch protocols (Upgrade: websocket) is answered as the plain request it is, at once, and leaves no connection open', async () => {
+  // An outside attack found these hanging with their sockets open until the site ran out of file descriptors.
+  const paths = ['/', '/en', '/en/zzz', '/zzz', '/%ff', '/%', '/_next/static/%ff', '/sitemap.xml', '/api/revalidate', `/${'a'.repeat(2100)}`];
+  for (const path of paths) {
+    for (const upgrade of ['websocket', 'h2c', 'foo']) {
+      const started = Date.now();
+      const answer = await raw(`GET ${path} HTTP/1.1`, { Connection: 'Upgrade', Upgrade: upgrade });
+      const what = `GET ${path.slice(0, 40)} Upgrade: ${upgrade}`;
+      expect(answer.status, what).toBeGreaterThanOrEqual(200);
+      expect(answer.status, what).toBeLessThan(500);
+      expect(answer.status, what).not.toBe(101);
+      expect(Date.now() - started, what).toBeLessThan(5_000);
+      expectSecurityHeaders(answer, what);
+    }
+  }
+});
+
 test('the site still answers after the raw requests', async () => {
   const answer = await raw('GET /en HTTP/1.1');
   expect(answer.status).toBe(200);

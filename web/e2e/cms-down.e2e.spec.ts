@@ -38,6 +38,10 @@ test('with the CMS hanging (connections accepted, never answered), an uncached p
     const cached = await timed('/en');
     expect(cached.status).toBe(200);
     expect(cached.ms).toBeLessThan(HEALTH_TIMEOUT_MS + 500);
+    // The sitemap: served from its cached reads, or (the journeys before published, expiring them) a 503 to retry; never a 500.
+    const sitemap = await fetch(`${SITE}/sitemap.xml`, { signal: AbortSignal.timeout(30_000) });
+    expect([200, 503]).toContain(sitemap.status);
+    if (sitemap.status === 503) expect(sitemap.headers.get('retry-after')).toBeTruthy();
   } finally {
     process.kill(pid, 'SIGCONT');
   }

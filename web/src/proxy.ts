@@ -22,6 +22,8 @@ const API_ROUTE = /^\/api(?:\/|$)/;
 const ROUTE_HANDLER_METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
 
 const DRAFT_MODE_COOKIE = '__prerender_bypass';
+// Set by web/server.mjs when it asks again for a page Next answered with a 500 (a visitor who sends it only gets a 503 sooner).
+const SECOND_TRY_HEADER = 'x-clinic-second-try';
 // next-intl's header for the request's locale (what its middleware sets on every page request it lets through).
 const LOCALE_HEADER = 'X-NEXT-INTL-LOCALE';
 
@@ -45,6 +47,7 @@ export async function proxy(request: NextRequest) {
   // Pages, files and Next's data are read-only; API route handlers take the methods Next knows (each refuses those it lacks with a 405).
   const methods = API_ROUTE.test(request.nextUrl.pathname) ? ROUTE_HANDLER_METHODS : READ_METHODS;
   if (!methods.has(request.method)) return methodNotAllowed(methods === READ_METHODS ? 'GET, HEAD' : [...methods].join(', '));
+  if (request.nextUrl.pathname === '/sitemap.xml' && request.headers.has(SECOND_TRY_HEADER) && cmsKnownDown()) return sitemapUnavailable();
   if (NOT_A_PAGE.test(request.nextUrl.pathname)) return NextResponse.next();
   const page = publishedPageInKnownLocale(request);
   if (page) return page;
@@ -125,6 +128,16 @@ function withoutDraftMode(request: NextRequest): Response {
   response.headers.set('Cache-Control', 'no-store');
   response.headers.set('Content-Security-Policy', nonPagePolicy());
   return response;
+}
+
+/**
+ * The sitemap reads the CMS when its reads are not cached: with the CMS down its render fails,
+ * and its second try (web/server.mjs) is answered here, a 503 to retry, not a 500. A cached
+ * sitemap is still served while the CMS is down (the first try succeeds).
+ */
+function sitemapUnavailable(): Response {
+  const headers = new Headers({ 'Retry-After': '30', 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', 'Content-Security-Policy': nonPagePolicy() });
+  return new Response('The sitemap is temporarily unavailable: the content service is not answering. Please try again shortly.\n', { status: 503, headers });
 }
 
 /** A method the address does not take (on a page, any but GET and HEAD): a 405 naming those it takes, under the strict policy (Next alone answers 500 or 400). */

@@ -34,3 +34,17 @@ describe('malformedBodyStatus', () => {
     expect(malformedBodyStatus(null)).toBeNull();
   });
 });
+
+describe('an upload whose fileInfo is not JSON', () => {
+  const { unreadableFileInfo } = jest.requireActual('./malformed-body') as typeof import('./malformed-body');
+  it('is told, for one file or several', () => {
+    expect(unreadableFileInfo({ fileInfo: '{bad' })).toBe(true);
+    expect(unreadableFileInfo({ fileInfo: ['{"name":"a.png"}', '{bad'] })).toBe(true);
+  });
+  it('passes readable fileInfo, objects, and bodies without it', () => {
+    expect(unreadableFileInfo({ fileInfo: '{"name":"a.png","alternativeText":"x"}' })).toBe(false);
+    expect(unreadableFileInfo({ fileInfo: { name: 'a.png' } })).toBe(false);
+    expect(unreadableFileInfo({})).toBe(false);
+    expect(unreadableFileInfo(undefined)).toBe(false);
+  });
+});

@@ -43,14 +43,42 @@ export const malformedBodyMiddleware = () => async (ctx: any, next: () => Promis
   }
 };
 
+const SENDS_A_BODY = new Set(['POST', 'PUT', 'PATCH']);
+
+/** Whether an upload's `fileInfo` form field (JSON text, one per file) is text JSON cannot read: Strapi's upload handler answered it with a 500. */
+export function unreadableFileInfo(body: unknown): boolean {
+  if (!body || typeof body !== 'object' || !('fileInfo' in body)) return false;
+  const info = (body as { fileInfo: unknown }).fileInfo;
+  return (Array.isArray(info) ? info : [info]).some((entry) => {
+    if (typeof entry !== 'string') return false;
+    try {
+      JSON.parse(entry);
+      return false;
+    } catch {
+      return true;
+    }
+  });
+}
+
 /**
  * Mounted just after `strapi::body`: from here on, errors are not the body parser's. Except on
  * the GraphQL endpoint itself, whose body Strapi leaves to the GraphQL route's own parser.
+ * A write that came without a body gets an empty one: Strapi's sign-in, password and admin
+ * registration handlers destructure the body and answered its absence with a 500; with an
+ * empty one they answer their own 400 naming the missing fields.
  */
 export const bodyReadMiddleware = (_config: unknown, { strapi }: { strapi: any }) => {
   const graphqlEndpoint = strapi.plugin('graphql')?.config('endpoint');
   return async (ctx: any, next: () => Promise<unknown>) => {
-    if (ctx.url !== graphqlEndpoint) ctx.state.clinicBodyRead = true;
+    if (ctx.url !== graphqlEndpoint) {
+      ctx.state.clinicBodyRead = true;
+      if (SENDS_A_BODY.has(ctx.method) && (ctx.request.body === undefined || ctx.request.body === null)) ctx.request.body = {};
+      if (unreadableFileInfo(ctx.request.body)) {
+        ctx.status = 400;
+        ctx.body = { data: null, error: { status: 400, name: 'ValidationError', message: 'The fileInfo field is not valid JSON: send one JSON object per file (name, alternativeText, caption).', details: {} } };
+        return;
+      }
+    }
     await next();
   };
 };
