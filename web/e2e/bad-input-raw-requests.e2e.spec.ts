@@ -134,7 +134,7 @@ test('bad input: a request Node cannot read (headers past its limit, a broken re
   expectSecurityHeaders(broken, 'broken request line');
 });
 
-test('bad input: a request asking to switch protocols (Upgrade: websocket) is answered as the plain request it is, at once, and leaves no connection open', async () => {
+test('bad input: a request asking to switch protocols (Upgrade: websocket) is answered at once as the plain request it also is, never left hanging', async () => {
   // An outside attack found these hanging with their sockets open until the site ran out of file descriptors.
   const paths = ['/', '/en', '/en/zzz', '/zzz', '/%ff', '/%', '/_next/static/%ff', '/sitemap.xml', '/api/revalidate', `/${'a'.repeat(2100)}`];
   for (const path of paths) {
@@ -143,7 +143,8 @@ test('bad input: a request asking to switch protocols (Upgrade: websocket) is an
       const answer = await raw(`GET ${path} HTTP/1.1`, { Connection: 'Upgrade', Upgrade: upgrade });
       const what = `GET ${path.slice(0, 40)} Upgrade: ${upgrade}`;
       expect(answer.status, what).toBeGreaterThanOrEqual(200);
-      expect(answer.status, what).toBeLessThan(500);
+      // An ordinary answer: the page, a redirect, a 4xx, or the 503 of a CMS another journey has just paused.
+      expect(answer.status < 500 || answer.status === 503, `${what}: ${answer.status}`).toBe(true);
       expect(answer.status, what).not.toBe(101);
       expect(Date.now() - started, what).toBeLessThan(5_000);
       expectSecurityHeaders(answer, what);
