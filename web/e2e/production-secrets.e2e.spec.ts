@@ -9,7 +9,8 @@ import { expect, test } from '@playwright/test';
 function nextStart(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
   const child = spawn(process.execPath, ['server.mjs', '-p', '3191', '-H', '127.0.0.1'], {
     cwd: join(__dirname, '..'),
-    env: { PATH: process.env.PATH ?? '', NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production', ...env },
+    // The build the other journeys use: the same directory (NEXT_DIST_DIR when the test scripts set it).
+    env: { PATH: process.env.PATH ?? '', NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production', ...(process.env.NEXT_DIST_DIR ? { NEXT_DIST_DIR: process.env.NEXT_DIST_DIR } : {}), ...env },
   });
   let output = '';
   child.stdout.on('data', (chunk) => (output += chunk));
