@@ -27,15 +27,22 @@ async function main() {
   console.log(`\nSite:  ${siteUrl}`);
   console.log(`Admin: http://localhost:${CMS_PORT}/admin  (admin@clinic.test, editor@clinic.test, physician@clinic.test; password: $DEMO_PASSWORD or ClinicDemo2026)`);
   console.log(`GraphQL: http://localhost:${CMS_PORT}/graphql\n`);
+  let stopping = false;
   const stop = async () => {
+    if (stopping) return;
+    stopping = true;
     await site.stop();
     await cms.stop();
     process.exit(0);
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
-  cms.child.on('exit', (code) => {
-    console.error(`The CMS stopped (${code}).`);
+  // The site outlives its CMS, as in production: cached pages are still served, others get the 503 page.
+  cms.child.on('exit', (code, signal) => {
+    console.error(`The CMS stopped (${signal ?? code}); the site keeps serving what it has cached. Ctrl-C stops the site too.`);
+  });
+  site.child.on('exit', (code, signal) => {
+    console.error(`The site stopped (${signal ?? code}).`);
     stop();
   });
 }
