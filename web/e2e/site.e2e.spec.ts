@@ -309,6 +309,13 @@ test('draft preview: a signed preview link shows unpublished text, never cached 
     await expect(roaming.getByRole('heading', { level: 1 })).toHaveText('Ablación por radiofrecuencia');
     await expect(roaming.getByText(draftSentence)).toHaveCount(0);
   }
+  // Nor where the proxy does not route (a path with a dot renders the 404 inside the site's
+  // layout, the sitemap): the page there is named by the proxy too, so a spoofed name opens nothing.
+  await elsewhere.setExtraHTTPHeaders({ 'x-clinic-preview-page': '/es/faq' });
+  await roaming.goto('/es/faq/x.y');
+  await expect(roaming.locator('body')).not.toContainText(/Vista previa|Preview:/);
+  const sitemap = await (await roaming.request.get('/sitemap.xml', { headers: { 'x-clinic-preview-page': '/es/faq' } })).text();
+  expect(sitemap).toContain('<urlset');
   await elsewhere.close();
 
   const anonymous = await browser.newContext();

@@ -48,7 +48,7 @@ export async function proxy(request: NextRequest) {
   const methods = API_ROUTE.test(request.nextUrl.pathname) ? ROUTE_HANDLER_METHODS : READ_METHODS;
   if (!methods.has(request.method)) return methodNotAllowed(methods === READ_METHODS ? 'GET, HEAD' : [...methods].join(', '));
   if (request.nextUrl.pathname === '/sitemap.xml' && request.headers.has(SECOND_TRY_HEADER) && cmsKnownDown()) return sitemapUnavailable();
-  if (NOT_A_PAGE.test(request.nextUrl.pathname)) return NextResponse.next();
+  if (NOT_A_PAGE.test(request.nextUrl.pathname)) return request.cookies.has(DRAFT_MODE_COOKIE) ? withPageNamed(request) : NextResponse.next();
   const page = publishedPageInKnownLocale(request);
   if (page) return page;
   const locales = await getSiteLocales();
@@ -121,10 +121,22 @@ function passToPage(response: Response, name: string, value: string): boolean {
   return true;
 }
 
+/**
+ * A request with the draft-mode cookie that the routing below does not see (the sitemap, files,
+ * API routes, any path with a dot, which the site's catch-all pages also render): it goes on
+ * with the page named by the proxy, never by the visitor, so a preview session opens nothing here.
+ */
+function withPageNamed(request: NextRequest): NextResponse {
+  const headers = new Headers(request.headers);
+  headers.set(PREVIEW_PAGE_HEADER, request.nextUrl.pathname);
+  return NextResponse.next({ request: { headers } });
+}
+
 /** The same address without the draft-mode cookie: a preview the proxy cannot scope is not opened. */
 function withoutDraftMode(request: NextRequest): Response {
   const response = NextResponse.redirect(request.nextUrl, 307);
-  response.cookies.delete(DRAFT_MODE_COOKIE);
+  // Deleted with the attributes it was set with, or a browser keeps it inside the admin's preview frame (cross-site).
+  response.cookies.set(DRAFT_MODE_COOKIE, '', { expires: new Date(0), path: '/', httpOnly: true, sameSite: 'none', secure: true });
   response.headers.set('Cache-Control', 'no-store');
   response.headers.set('Content-Security-Policy', nonPagePolicy());
   return response;

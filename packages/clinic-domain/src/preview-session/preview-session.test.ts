@@ -19,6 +19,14 @@ describe('preview session', () => {
     }
   });
 
+  it("opens a list's later pages too (an FAQ may be listed past the first page), and nothing else under it", () => {
+    const token = signPreviewSession({ secret, nowSeconds: now, page: '/en/faq' });
+    for (const later of ['/en/faq/page/2', '/en/faq/page/17']) expect(isPreviewSessionValid({ secret, token, page: later, nowSeconds: now })).toBe(true);
+    for (const other of ['/en/faq/page/', '/en/faq/page/2/x', '/en/faq/page/two', '/en/faqs', '/en/faq/x', '/en/faq-page/2']) {
+      expect(isPreviewSessionValid({ secret, token, page: other, nowSeconds: now })).toBe(false);
+    }
+  });
+
   it('refuses a token whose page was swapped for another', () => {
     const token = signPreviewSession({ secret, nowSeconds: now, page });
     const [expires, , sig] = token.split('.');

@@ -19,6 +19,11 @@ function signature(secret: string, expires: number, page: string): string {
   return createHmac('sha256', secret).update(`${PURPOSE}\n${expires}\n${page}`).digest('hex');
 }
 
+/** A list's later pages (`/en/faq/page/2`): a previewed FAQ may be listed past the first. */
+function isLaterPageOf(candidate: string, page: string): boolean {
+  return candidate.startsWith(`${page}/page/`) && /^\d{1,6}$/.test(candidate.slice(page.length + '/page/'.length));
+}
+
 /** A session for one page (its path, as the link named it) that ends `lifetimeSeconds` from now. */
 export function signPreviewSession(input: { secret: string; nowSeconds: number; page: string; lifetimeSeconds?: number }): string {
   if (!input.secret) throw new Error('A preview session needs the preview secret.');
@@ -40,7 +45,7 @@ export function isPreviewSessionValid(input: { secret: string | undefined; token
   const page = Buffer.from(match.groups.page!, 'base64url').toString('utf8');
   const expected = Buffer.from(signature(input.secret, expires, page), 'hex');
   if (!timingSafeEqual(expected, Buffer.from(match.groups.signature!, 'hex'))) return false;
-  if (page !== input.page) return false;
+  if (page !== input.page && !isLaterPageOf(input.page, page)) return false;
   const now = Math.floor(input.nowSeconds);
   return expires >= now && expires <= now + (input.lifetimeSeconds ?? PREVIEW_SESSION_LIFETIME_SECONDS);
 }
