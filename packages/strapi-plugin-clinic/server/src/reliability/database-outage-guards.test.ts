@@ -1,4 +1,4 @@
-import { settleAfterCommitWork, settleConnectionSetup } from './database-outage-guards';
+import { requestContextOf, settleAfterCommitWork, settleConnectionSetup } from './database-outage-guards';
 
 const fakeStrapi = (initialize: (connection: any) => Promise<void>) => {
   const warnings: string[] = [];
@@ -37,7 +37,7 @@ describe('setting up a new database connection', () => {
 const cut = Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' });
 
 /** A database whose transaction runs its after-commit callbacks the way Strapi does: called, never awaited. */
-const fakeDatabase = (begin: () => Promise<void> = async () => undefined) => {
+const fakeDatabase = (begin: () => Promise<void> = async () => undefined, request?: unknown) => {
   const log = { warn: jest.fn(), error: jest.fn() };
   const db: any = {
     async transaction(callback?: (params: any) => unknown) {
@@ -48,7 +48,7 @@ const fakeDatabase = (begin: () => Promise<void> = async () => undefined) => {
       return result;
     },
   };
-  settleAfterCommitWork({ db, log } as any);
+  settleAfterCommitWork({ db, log, requestContext: { get: () => request } } as any);
   return { db, log };
 };
 const tick = () => new Promise((resolve) => setImmediate(resolve));
@@ -86,10 +86,75 @@ describe('work after a commit, and transactions no one waits for', () => {
     expect(log.warn).toHaveBeenCalled();
   });
 
+  it('logs, as an error, a transaction no one waits for that fails for a reason other than an outage', async () => {
+    const { db, log } = fakeDatabase();
+    db.transaction(async () => {
+      throw new TypeError("Cannot read properties of undefined (reading 'id')");
+    });
+    await tick();
+    expect(unhandled).toEqual([]);
+    expect(log.warn).not.toHaveBeenCalled();
+    expect(log.error).toHaveBeenCalledTimes(1);
+    expect(log.error).toHaveBeenCalledWith("A transaction no one waits for failed: TypeError: Cannot read properties of undefined (reading 'id')");
+  });
+
+  it('names the model, action and request that started the failed work', async () => {
+    const request = { method: 'POST', path: '/content-manager/collection-types/plugin::clinic.faq/abc/actions/publish', params: { model: 'plugin::clinic.faq' }, state: { route: { handler: 'plugin::content-manager.collection-types.publish' } } };
+    const { db, log } = fakeDatabase(undefined, request);
+    db.transaction(async () => {
+      throw new Error('SQLITE_CONSTRAINT: NOT NULL constraint failed');
+    });
+    await db.transaction(({ onCommit }: any) => onCommit(() => Promise.reject(new Error('event listener broke'))));
+    await tick();
+    const where = '(model plugin::clinic.faq, action plugin::content-manager.collection-types.publish, POST /content-manager/collection-types/plugin::clinic.faq/abc/actions/publish)';
+    expect(log.error.mock.calls).toEqual([
+      [`A transaction no one waits for failed ${where}: SQLITE_CONSTRAINT: NOT NULL constraint failed`],
+      [`Work after a commit failed ${where}: event listener broke`],
+    ]);
+  });
+
+  it('does not log a failure its caller takes, whether by await, then or catch', async () => {
+    const { db, log } = fakeDatabase();
+    const failing = () => db.transaction(async () => {
+      throw new Error('bad input');
+    });
+    await expect(failing()).rejects.toThrow('bad input');
+    await failing().then(undefined, () => undefined);
+    await failing().catch(() => undefined);
+    await tick();
+    expect(log.error).not.toHaveBeenCalled();
+    expect(log.warn).not.toHaveBeenCalled();
+  });
+
+  it('logs after-commit work that throws at once, without failing the transaction that already committed', async () => {
+    const { db, log } = fakeDatabase();
+    await expect(
+      db.transaction(({ onCommit }: any) => {
+        onCommit(() => {
+          throw new Error('listener threw');
+        });
+        return 'saved';
+      }),
+    ).resolves.toBe('saved');
+    expect(log.error).toHaveBeenCalledWith('Work after a commit failed: listener threw');
+  });
+
   it('still gives a caller who awaits its transaction every error and result, and passes the transaction through', async () => {
     const { db } = fakeDatabase();
     await expect(db.transaction(({ trx }: any) => `ran in ${trx}`)).resolves.toBe('ran in trx');
     await expect(db.transaction(async () => { throw new Error('bad input'); })).rejects.toThrow('bad input');
     await expect(fakeDatabase(() => Promise.reject(cut)).db.transaction(() => undefined)).rejects.toBe(cut);
+  });
+});
+
+describe('the request behind failed work', () => {
+  it('is empty outside a request, and when the context cannot be read', () => {
+    expect(requestContextOf({ requestContext: { get: () => undefined } } as any)).toBe('');
+    expect(requestContextOf({} as any)).toBe('');
+    expect(requestContextOf({ requestContext: { get: () => { throw new Error('no store'); } } } as any)).toBe('');
+  });
+
+  it('names what it knows', () => {
+    expect(requestContextOf({ requestContext: { get: () => ({ method: 'PUT', path: '/x', params: {}, state: {} }) } } as any)).toBe(' (PUT /x)');
   });
 });

@@ -45,41 +45,94 @@ export function settleConnectionSetup(strapi: Core.Strapi) {
   };
 }
 
-const report = (log: Log, what: string) => (error: unknown) => {
-  const message = `${what}: ${(error as Error)?.message ?? error}`;
+/** Where the failed work came from, when a request started it: the model, the route's action and the request line. */
+export function requestContextOf(strapi: Pick<Core.Strapi, 'requestContext'> | { requestContext?: unknown }): string {
+  let ctx: any;
+  try {
+    ctx = (strapi.requestContext as { get?: () => unknown } | undefined)?.get?.();
+  } catch {
+    return '';
+  }
+  if (!ctx || typeof ctx !== 'object') return '';
+  const model = ctx.params?.model ?? ctx.params?.uid ?? ctx.state?.route?.info?.contentTypeUid;
+  const action = ctx.state?.route?.handler;
+  const parts = [
+    typeof model === 'string' ? `model ${model}` : null,
+    typeof action === 'string' ? `action ${action}` : null,
+    typeof ctx.method === 'string' && typeof ctx.path === 'string' ? `${ctx.method} ${ctx.path}` : null,
+  ].filter(Boolean);
+  return parts.length ? ` (${parts.join(', ')})` : '';
+}
+
+const describe = (error: unknown) =>
+  error instanceof Error ? `${error.name && error.name !== 'Error' ? `${error.name}: ` : ''}${error.message}` : String(error);
+
+const report = (log: Log, what: string, context = '') => (error: unknown) => {
+  const message = `${what}${context}: ${describe(error)}`;
   if (isDatabaseUnavailable(error)) log.warn(`${message} (the database was unavailable)`);
   else log.error(message);
 };
 
 /**
+ * The promise handed to whoever called `transaction`: it remembers whether anyone took its
+ * result (`await`, `then`, `catch`, `finally` all go through `then` for a subclass), so a failure
+ * no one will hear of can be logged, and one a caller handles is not logged twice.
+ */
+class HeardTransaction<T> extends Promise<T> {
+  heard = false;
+  static override get [Symbol.species]() {
+    return Promise;
+  }
+  override then<A = T, B = never>(onFulfilled?: ((value: T) => A | PromiseLike<A>) | null, onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null): Promise<A | B> {
+    this.heard = true;
+    return super.then(onFulfilled, onRejected);
+  }
+}
+
+/**
  * Work that runs after a transaction commits (Strapi's own entry events read the entry back
  * then) is started and never awaited, and Strapi opens a transaction for it without awaiting
  * that either: a database restart at that moment rejected with no one to answer and ended the
- * process. Such work now reports its failure in the log. A caller that awaits its transaction
- * still receives every error, as before.
+ * process. Such work now reports every failure in the log (an outage as a warning, anything
+ * else as an error, with the request that started it), and a transaction whose failure no one
+ * takes is logged the same way instead of vanishing. A caller that awaits its transaction still
+ * receives every error, as before, and it is not logged for it.
  */
 export function settleAfterCommitWork(strapi: Core.Strapi) {
   const db = strapi.db as unknown as TransactionalDatabase | undefined;
   if (!db || typeof db.transaction !== 'function') return;
   const transaction = db.transaction.bind(db);
-  const guard = (register: AfterCommit | undefined, what: string): AfterCommit | undefined =>
+  const guard = (register: AfterCommit | undefined, what: string, context: string): AfterCommit | undefined =>
     register &&
     ((callback) =>
       register(() => {
-        const result = callback();
-        if (result && typeof (result as Promise<unknown>).then === 'function') (result as Promise<unknown>).then(undefined, report(strapi.log, what));
+        let result: unknown;
+        try {
+          result = callback();
+        } catch (error) {
+          // The transaction has already committed (or rolled back): failing its caller now would
+          // report a saved change as not saved.
+          report(strapi.log, what, context)(error);
+          return undefined;
+        }
+        if (result && typeof (result as Promise<unknown>).then === 'function') (result as Promise<unknown>).then(undefined, report(strapi.log, what, context));
         return result;
       }));
   db.transaction = (callback) => {
     if (!callback) return transaction();
+    const context = requestContextOf(strapi);
     const running = transaction((params) =>
-      callback({ ...params, onCommit: guard(params.onCommit, 'Work after a commit failed'), onRollback: guard(params.onRollback, 'Work after a rollback failed') }),
+      callback({ ...params, onCommit: guard(params.onCommit, 'Work after a commit failed', context), onRollback: guard(params.onRollback, 'Work after a rollback failed', context) }),
     );
-    // Handled here as well as by whoever awaits it: the one Strapi starts for after-commit work
-    // is not awaited, and an outage there is logged instead of ending the process.
+    const handed = new HeardTransaction<unknown>((resolve, reject) => running.then(resolve, reject));
+    // Handled, without counting as heard: a rejection no one takes must not end the process.
+    Promise.prototype.then.call(handed, undefined, () => undefined);
+    // Settled after the caller's own handlers were attached: the one Strapi starts for
+    // after-commit work is never awaited, and its failure is logged instead of ending the process.
     running.then(undefined, (error: unknown) => {
-      if (isDatabaseUnavailable(error)) report(strapi.log, 'A transaction no one waits for failed')(error);
+      if (!handed.heard) report(strapi.log, 'A transaction no one waits for failed', context)(error);
+      else if (isDatabaseUnavailable(error)) report(strapi.log, 'A transaction failed', context)(error);
     });
-    return running;
+    return handed;
   };
 }
