@@ -1,14 +1,15 @@
 /**
  * The reads of lists longer than one CMS page (the CMS caps a page at 100 items): the
- * procedures page and the FAQ page a page at a time, and the sitemap every page of them.
+ * procedures page and the FAQ page a page at a time, and the sitemap through the CMS's own
+ * sitemap query.
  * Part of the boundary (./index re-exports these): generated operations in, ./types out.
  */
 import { cache } from 'react';
-import { readAllPages } from '@/lib/pagination/read-all-pages';
-import { cmsQuery } from './cms-query';
+import { readAllByCursor } from '@/lib/pagination/read-all-by-cursor';
+import { cmsQuery, cmsQueryWithoutDrafts } from './cms-query';
 import { tags } from './cache-tags';
-import { FaqPageDocument, GeneralFaqsDocument, ProcedureListPageDocument, SitemapProceduresDocument, SitemapProvidersDocument } from './generated/graphql';
-import { reshapeFaqGroups, reshapeGeneralFaqs, reshapeProcedureList, reshapeSitemap } from './reshape';
+import { FaqPageDocument, GeneralFaqsDocument, ProcedureListPageDocument, SitemapEntriesDocument, type ClinicSitemapType } from './generated/graphql';
+import { reshapeFaqGroups, reshapeGeneralFaqs, reshapeProcedureList, reshapeSitemap, type SitemapEntry } from './reshape';
 import type { Faq, FaqGroup, ProcedureSummary } from './types';
 
 /** One page of a list, and how many pages it has (at least 1: an empty list has an empty first page). */
@@ -41,17 +42,15 @@ export const getGeneralFaqs = cache(async (locale: string): Promise<Faq[]> =>
 
 const sitemapTags = [tags.type('procedure'), tags.type('provider'), tags.type('locales')];
 
-async function allSitemapProcedures(locale: string) {
-  return readAllPages(async (page) => {
-    const connection = (await cmsQuery(SitemapProceduresDocument, { locale, page }, { tags: sitemapTags })).clinicProcedures_connection;
-    return { items: connection?.nodes ?? [], pageCount: connection?.pageInfo.pageCount ?? 0 };
-  });
-}
-
-async function allSitemapProviders(locale: string) {
-  return readAllPages(async (page) => {
-    const connection = (await cmsQuery(SitemapProvidersDocument, { locale, page }, { tags: sitemapTags })).clinicProviders_connection;
-    return { items: connection?.nodes ?? [], pageCount: connection?.pageInfo.pageCount ?? 0 };
+/**
+ * Every published page of a type in a locale, through the CMS's sitemap query: one read of up
+ * to 5,000 entries (one SQL statement), more only past that. Published only by the CMS's
+ * contract, so it is read like the locales, never as a preview's drafts.
+ */
+function allSitemapEntries(type: ClinicSitemapType, locale: string): Promise<SitemapEntry[]> {
+  return readAllByCursor(async (after) => {
+    const page = (await cmsQueryWithoutDrafts(SitemapEntriesDocument, { type, locale, after }, { tags: sitemapTags })).clinicSitemapEntries;
+    return { items: page.entries, nextCursor: page.nextCursor ?? null };
   });
 }
 
@@ -59,7 +58,7 @@ async function allSitemapProviders(locale: string) {
 export async function getSitemapDocumentsIn(locales: readonly string[]) {
   const perLocale = await Promise.all(
     locales.map(async (locale) => {
-      const [clinicProcedures, clinicProviders] = await Promise.all([allSitemapProcedures(locale), allSitemapProviders(locale)]);
+      const [clinicProcedures, clinicProviders] = await Promise.all([allSitemapEntries('PROCEDURE', locale), allSitemapEntries('PROVIDER', locale)]);
       return { locale, data: { clinicProcedures, clinicProviders } };
     }),
   );

@@ -11,7 +11,7 @@ import type {
   ProviderListQuery,
   SiteChromeQuery,
   SiteLocalesQuery,
-  SitemapProceduresQuery,
+  SitemapEntriesQuery,
 } from './generated/graphql';
 import type { Alternate, Byline, Faq, FaqGroup, Procedure, ProcedureSummary, Provider, ProviderSummary, SiteChrome, SiteLocale, SitemapDocument, Tagline } from './types';
 import { parseLanguageTag, textDirectionOf } from 'clinic-domain';
@@ -157,7 +157,7 @@ export function reshapeChrome(data: SiteChromeQuery): SiteChrome {
  * The sitemap's documents from one read per locale: each procedure or provider once, with
  * every locale it is published in and its latest update.
  */
-type SitemapEntry = NonNullable<SitemapProceduresQuery['clinicProcedures_connection']>['nodes'][number] | null;
+export type SitemapEntry = SitemapEntriesQuery['clinicSitemapEntries']['entries'][number] | null;
 
 /** Each locale's procedures and providers, every page of them read (see getSitemapDocuments). */
 export function reshapeSitemap(perLocale: ReadonlyArray<{ locale: string; data: { clinicProcedures: SitemapEntry[]; clinicProviders: SitemapEntry[] } }>): SitemapDocument[] {

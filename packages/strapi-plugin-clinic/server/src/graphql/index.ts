@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { CLINIC_CONTENT_TYPES, clinicUid } from '../content-api';
 import { batchRelationLoads, gatherGraphqlLoads } from './batched-relation-loads';
 import { publishedAnswerCache } from './published-answer-cache';
+import { sitemapEntriesExtension } from './sitemap-entries';
 import type { ClinicPluginConfig } from '../config';
 
 /**
@@ -25,6 +26,7 @@ export function registerGraphqlExtension(strapi: Core.Strapi): void {
   // A file's `related` lists every row that uses it, drafts included: never public.
   extension.shadowCRUD('plugin::upload.file').field('related').disable();
 
+  extension.use(sitemapEntriesExtension(strapi));
   extension.use(() => ({
     // The site builds its routes from the CMS's locales, so a locale added in the admin appears without code.
     typeDefs: `

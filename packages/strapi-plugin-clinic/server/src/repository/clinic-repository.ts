@@ -192,6 +192,20 @@ function createClinicRepository(strapi: Core.Strapi) {
 
     // --- Rows, through the query engine ----------------------------------------------------
 
+    /**
+     * One page of a type's published versions in one locale, by documentId after `after`: only
+     * what a sitemap needs, in one statement (the Document Service would add its middlewares and
+     * a count). Published rows only, whoever asks: drafts never reach a sitemap.
+     */
+    publishedSlugsPage(uid: string, locale: string, after: string | null, limit: number): Promise<Array<{ documentId: string; slug: string; updatedAt: string | Date | null }>> {
+      return rows(uid).findMany({
+        where: { locale, publishedAt: { $notNull: true }, ...(after ? { documentId: { $gt: after } } : {}) },
+        select: ['documentId', 'slug', 'updatedAt'],
+        orderBy: [{ documentId: 'asc' }],
+        limit,
+      });
+    },
+
     /** The locales in which a document has versions of this kind. */
     async localesOf(uid: string, documentId: string, versions: Versions): Promise<string[]> {
       const found: Array<{ locale: string }> = await rows(uid).findMany({ where: { documentId, ...publicationFilter(versions) }, select: ['locale'] });
