@@ -9,6 +9,8 @@ export default [
   // A method no route uses (TRACE…) is a 405, not the router's 501 (see the clinic plugin's reliability/).
   'plugin::clinic.unsupported-method',
   'strapi::query',
+  // An upload over the size limit is a 413 from its headers, or cut off as it arrives; not read in full first.
+  'plugin::clinic.upload-request-size',
   // A body the parser cannot read is a 400, not a 500 (see the clinic plugin's reliability/malformed-body).
   'plugin::clinic.malformed-body',
   'strapi::body',

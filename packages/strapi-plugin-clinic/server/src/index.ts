@@ -13,6 +13,7 @@ import { previewService } from './preview/preview-service';
 import { databaseUnavailableMiddleware } from './reliability/database-unavailable';
 import { bodyReadMiddleware, malformedBodyMiddleware } from './reliability/malformed-body';
 import { unsupportedMethodMiddleware } from './reliability/unsupported-method';
+import { uploadRequestSizeMiddleware } from './uploads/upload-request-size';
 import { fragmentReferencesMiddleware } from './graphql/fragment-references';
 import { previewController } from './preview/preview-controller';
 import { readingLevelAndDigestControllers, readingLevelAndDigestRoutes } from './review/admin-api/reading-level-and-digest-routes';
@@ -35,7 +36,7 @@ const plugin: Record<string, unknown> = {
     setup: setupService,
   },
   routes: { ...contentApiRoutes, admin: { ...reviewAdminRoutes, routes: [...reviewAdminRoutes.routes, ...readingLevelAndDigestRoutes] } },
-  middlewares: { 'database-unavailable': databaseUnavailableMiddleware, 'malformed-body': malformedBodyMiddleware, 'body-read': bodyReadMiddleware, 'graphql-fragment-references': fragmentReferencesMiddleware, 'unsupported-method': unsupportedMethodMiddleware },
+  middlewares: { 'database-unavailable': databaseUnavailableMiddleware, 'malformed-body': malformedBodyMiddleware, 'body-read': bodyReadMiddleware, 'graphql-fragment-references': fragmentReferencesMiddleware, 'unsupported-method': unsupportedMethodMiddleware, 'upload-request-size': uploadRequestSizeMiddleware },
 };
 
 export default plugin;
