@@ -44,8 +44,8 @@ const notice = async (locale: string) => (await cms.graphql(`{ clinicClinic(loca
 
 async function saveAndPublishClinic(who: string, locale: string, changes: Record<string, unknown>) {
   const body = { ...formBody(await clinicForm(locale), CLINIC_FIELDS), ...changes };
-  const saved = await cms.http.put(SINGLE).query({ locale }).set(as(who)).send(body);
-  const published = await cms.http.post(`${SINGLE}/actions/publish`).query({ locale }).set(as(who)).send(body);
+  const saved = await cms.http.put(SINGLE).query({ locale }).set(as(who)).set(await cms.draftVersion(SINGLE, locale, as(who))).send(body);
+  const published = await cms.http.post(`${SINGLE}/actions/publish`).query({ locale }).set(as(who)).set(await cms.draftVersion(SINGLE, locale, as(who))).send(body);
   return { saved, published };
 }
 
@@ -78,7 +78,7 @@ describe("the clinic's review rules are one value for every locale", () => {
 
   it('a draft change reaches every locale\'s draft, and patients only once it is published', async () => {
     const form = await clinicForm('es');
-    expect((await cms.http.put(SINGLE).query({ locale: 'es' }).set(as('admin')).send({ ...formBody(form, CLINIC_FIELDS), showOverdueReviewNotice: true })).status).toBe(200);
+    expect((await cms.http.put(SINGLE).query({ locale: 'es' }).set(as('admin')).set(await cms.draftVersion(SINGLE, 'es', as('admin'))).send({ ...formBody(form, CLINIC_FIELDS), showOverdueReviewNotice: true })).status).toBe(200);
     expect((await clinicForm('en')).showOverdueReviewNotice).toBe(true);
     expect([await notice('en'), await notice('es')]).toEqual([false, false]);
     await cms.strapi.db.query(CLINIC).updateMany({ where: {}, data: { showOverdueReviewNotice: false } });
@@ -116,7 +116,7 @@ describe('a save that changes a protected setting is refused with a 403, not ans
         const stored = before[field];
         const value = changed(field, stored);
 
-        const res = await cms.http.put(url).query({ locale: 'en' }).set(as(who)).send({ [field]: value, [editable]: `${before[editable]} (changed by ${who})` });
+        const res = await cms.http.put(url).query({ locale: 'en' }).set(as(who)).set(await cms.draftVersion(url, 'en', as(who))).send({ [field]: value, [editable]: `${before[editable]} (changed by ${who})` });
         const after = await draftRow(uid, documentId ?? undefined);
         if (may.includes(who)) {
           expect(res.status).toBe(200);
@@ -131,12 +131,12 @@ describe('a save that changes a protected setting is refused with a 403, not ans
         expect(after[editable]).toBe(before[editable]);
 
         // Save-and-publish carries the form too (clinic details and medical pages alike).
-        const publish = await cms.http.post(`${url}/actions/publish`).query({ locale: 'en' }).set(as(who)).send({ [field]: value });
+        const publish = await cms.http.post(`${url}/actions/publish`).query({ locale: 'en' }).set(as(who)).set(await cms.draftVersion(url, 'en', as(who))).send({ [field]: value });
         expect(publish.status).toBe(403);
         expect((await draftRow(uid, documentId ?? undefined))[field]).toBe(stored);
 
         if (uid === CLINIC && who === 'physician') return;
-        const resent = await cms.http.put(url).query({ locale: 'en' }).set(as(who)).send({ [field]: stored, [editable]: `${before[editable]} (changed by ${who})` });
+        const resent = await cms.http.put(url).query({ locale: 'en' }).set(as(who)).set(await cms.draftVersion(url, 'en', as(who))).send({ [field]: stored, [editable]: `${before[editable]} (changed by ${who})` });
         expect(resent.status).toBe(200);
         const saved = await draftRow(uid, documentId ?? undefined);
         expect(saved[editable]).toBe(`${before[editable]} (changed by ${who})`);
@@ -183,7 +183,7 @@ describe('the review fields the approval writes are changed by no save, a super 
     it(`${field}: a 403 saying the workflow sets it, for every role that may save the page`, async () => {
       const before = await draft();
       for (const who of ['admin', 'physician']) {
-        const res = await cms.http.put(collection(PROCEDURE, id)).query({ locale: 'en' }).set(as(who)).send({ [field]: changedValue(before[field]), summary: 'Changed.' });
+        const res = await cms.http.put(collection(PROCEDURE, id)).query({ locale: 'en' }).set(as(who)).set(await cms.draftVersion(collection(PROCEDURE, id), 'en', as(who))).send({ [field]: changedValue(before[field]), summary: 'Changed.' });
         expect(res.status).toBe(403);
         expect(res.body.error.message).toMatch(new RegExp(`"${field}" is set by the medical review workflow`));
       }
@@ -196,7 +196,7 @@ describe('the review fields the approval writes are changed by no save, a super 
       const form = (await cms.http.get(collection(PROCEDURE, id)).query({ locale: 'en' }).set(as(who))).body.data;
       expect(form.lastReviewedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
       const { status: _shown, ...body } = form;
-      const saved = await cms.http.put(collection(PROCEDURE, id)).query({ locale: 'en' }).set(as(who)).send({ ...body, summary: `${form.summary} (${who})` });
+      const saved = await cms.http.put(collection(PROCEDURE, id)).query({ locale: 'en' }).set(as(who)).set(await cms.draftVersion(collection(PROCEDURE, id), 'en', as(who))).send({ ...body, summary: `${form.summary} (${who})` });
       expect(saved.status).toBe(200);
       expect((await draft()).summary).toBe(`${form.summary} (${who})`);
       await cms.strapi.db.query(PROCEDURE).updateMany({ where: { documentId: id, locale: 'en', publishedAt: null }, data: { summary: form.summary } });
@@ -311,7 +311,7 @@ describe('databases saved before the rule', () => {
     await cms.strapi.db.query(CLINIC).updateMany({ where: {}, data: { showOverdueReviewNotice: false } });
     // The editor's refusal still says why after a restart (the Content Manager's handlers are guarded once, by the running CMS).
     tokens.editor = (await cms.http.post('/admin/login').send({ email: 'editor@clinic.test', password: DEMO_PASSWORD })).body.data.token;
-    const refused = await cms.http.put(SINGLE).query({ locale: 'en' }).set(as('editor')).send({ readingLevelTarget: 17 });
+    const refused = await cms.http.put(SINGLE).query({ locale: 'en' }).set(as('editor')).set(await cms.draftVersion(SINGLE, 'en', as('editor'))).send({ readingLevelTarget: 17 });
     expect(refused.status).toBe(403);
     expect(refused.body.error.message).toMatch(/Only a super admin can change "readingLevelTarget"/);
   });

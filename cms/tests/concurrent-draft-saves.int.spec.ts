@@ -103,12 +103,59 @@ describe('two editors saving the same draft', () => {
     expect(await draftText(type, documentId)).toBe('Changed first');
   });
 
-  it('a version that is not a date-time is a 400; a save without any (scripts, old clients) is not judged', async () => {
+  it('a version that is not a date-time is a 400', async () => {
     const type = TYPES[1]!;
     const documentId = (await cms.strapi.documents(type.uid).findFirst({ locale: 'en', status: 'draft' })).documentId;
+    const before = await draftText(type, documentId);
     const malformed = await save('editor', type, documentId, 'yesterday', { question: 'Malformed?' });
     expect(malformed.status).toBe(400);
     expect(malformed.body.error.message).toMatch(/not a date-time/);
-    expect((await save('editor', type, documentId, null, { question: 'Unversioned?' })).status).toBe(200);
+    expect(await draftText(type, documentId)).toBe(before);
+  });
+});
+
+describe('a save that names no version (a script, an older client)', () => {
+  for (const type of TYPES) {
+    it(`${type.uid}: writing fields over an existing draft is a 428 that says how to name the version, and the draft stays`, async () => {
+      const documentId = (await cms.strapi.documents(type.uid).findFirst({ locale: 'en', status: 'draft' })).documentId;
+      const before = await draftText(type, documentId);
+      for (const body of [{ [type.field]: 'Unversioned?' }, { [type.field]: 'Unversioned?', updatedAt: 42 }, { [type.field]: 'Unversioned?', updatedAt: null }]) {
+        const res = await save('editor', type, documentId, null, body);
+        expect(res.status).toBe(428);
+        expect(res.body.error.message).toMatch(/does not say which version.*X-Clinic-Draft-Version.*updatedAt/);
+      }
+      const publish = await cms.http.post(`${pathOf(type, documentId)}/actions/publish`).query({ locale: 'en' }).set(as('admin')).send({ [type.field]: 'Unversioned publish?' });
+      expect(publish.status).toBe(428);
+      expect(await draftText(type, documentId)).toBe(before);
+    });
+  }
+
+  it('a client that sends back the document it read names its version with the body\'s updatedAt: current saves, stale is a 409', async () => {
+    const type = TYPES[0]!;
+    const documentId = (await cms.strapi.documents(type.uid).findFirst({ locale: 'en', status: 'draft' })).documentId;
+    const { data } = await open('editor', type, documentId);
+    const { version } = await open('admin', type, documentId);
+    const readModifyWrite = await save('editor', type, documentId, null, { [type.field]: 'Read, modified, written', updatedAt: data.updatedAt });
+    expect(readModifyWrite.status).toBe(200);
+    const stale = await save('admin', type, documentId, null, { [type.field]: 'From the older copy', updatedAt: version });
+    expect(stale.status).toBe(409);
+    expect(await draftText(type, documentId)).toBe('Read, modified, written');
+    // The header wins over the body: a current header with a stale body saves.
+    const current = await open('admin', type, documentId);
+    expect((await save('admin', type, documentId, current.version, { [type.field]: 'Header wins', updatedAt: version })).status).toBe(200);
+  });
+
+  it('nothing to overwrite needs no version: a locale\'s first draft, and a publish that sets no field', async () => {
+    const type = TYPES[3]!;
+    const documentId = (await cms.strapi.documents(type.uid).findFirst({ locale: 'en', status: 'draft' })).documentId;
+    const spanishExists = await cms.strapi.documents(type.uid).findOne({ documentId, locale: 'es', status: 'draft' });
+    if (spanishExists) await cms.strapi.documents(type.uid).delete({ documentId, locale: 'es' });
+    const english = await open('editor', type, documentId);
+    const { documentId: _id, id: _rowId, locale: _locale, updatedAt: _updatedAt, createdAt: _createdAt, publishedAt: _publishedAt, localizations: _l, createdBy: _c, updatedBy: _u, status: _s, ...fields } = english.data;
+    const firstSpanish = await cms.http.put(pathOf(type, documentId)).query({ locale: 'es' }).set(as('editor')).send({ ...fields, message: 'Aviso en español' });
+    expect([firstSpanish.status, firstSpanish.body?.error?.message]).toEqual([200, undefined]);
+    const publish = await cms.http.post(`${pathOf(type, documentId)}/actions/publish`).query({ locale: 'es' }).set(as('editor')).send({});
+    expect(publish.status).toBe(200);
+    expect((await cms.strapi.documents(type.uid).findOne({ documentId, locale: 'es', status: 'published' }))?.message).toBe('Aviso en español');
   });
 });

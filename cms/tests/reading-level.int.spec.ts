@@ -80,7 +80,7 @@ describe('reading levels in the review API', () => {
     const save = async (email: string, readingLevelTarget: number) => {
       const auth = { authorization: `Bearer ${await login(email)}` };
       const { name, phone, address } = (await cms.http.get(single).query({ locale: 'en' }).set(auth)).body.data;
-      return cms.http.put(single).query({ locale: 'en' }).set(auth).send({ name, phone, address, readingLevelTarget });
+      return cms.http.put(single).query({ locale: 'en' }).set(auth).set(await cms.draftVersion(single, 'en', auth)).send({ name, phone, address, readingLevelTarget });
     };
     const before = await target();
     await save('editor@clinic.test', 18);

@@ -41,8 +41,10 @@ async function decide(uid: string, documentId: string, action: 'approve' | 'reje
 }
 const cmPublish = (uid: string, documentId: string, who = 'physician', locale = 'en') =>
   cms.http.post(`/content-manager/collection-types/${uid}/${documentId}/actions/publish`).query({ locale }).set(as(who)).send({});
-const cmSave = (uid: string, documentId: string, data: Record<string, unknown>, who = 'editor', locale = 'en') =>
-  cms.http.put(`/content-manager/collection-types/${uid}/${documentId}`).query({ locale }).set(as(who)).send(data);
+const cmSave = async (uid: string, documentId: string, data: Record<string, unknown>, who = 'editor', locale = 'en') => {
+  const path = `/content-manager/collection-types/${uid}/${documentId}`;
+  return cms.http.put(path).query({ locale }).set(as(who)).set(await cms.draftVersion(path, locale, as(who))).send(data);
+};
 const liveAnswer = async (documentId: string) => (await cms.strapi.documents(FAQ).findOne({ documentId, locale: 'en', status: 'published' }))?.answer;
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -190,12 +192,12 @@ describe('the clinic decides whether patients are told that a review is overdue'
     const current = (await cms.http.get(single).query({ locale: 'en' }).set(as('admin'))).body.data;
     const { name, phone, address, defaultReviewIntervalMonths } = current;
     const turnedOn = { name, phone, address, defaultReviewIntervalMonths, showOverdueReviewNotice: true };
-    await cms.http.put(single).query({ locale: 'en' }).set(as('editor')).send(turnedOn);
-    await cms.http.post(`${single}/actions/publish`).query({ locale: 'en' }).set(as('editor')).send(turnedOn);
+    await cms.http.put(single).query({ locale: 'en' }).set(as('editor')).set(await cms.draftVersion(single, 'en', as('editor'))).send(turnedOn);
+    await cms.http.post(`${single}/actions/publish`).query({ locale: 'en' }).set(as('editor')).set(await cms.draftVersion(single, 'en', as('editor'))).send(turnedOn);
     expect(await setting()).toBe(false);
 
-    expect((await cms.http.put(single).query({ locale: 'en' }).set(as('admin')).send(turnedOn)).status).toBe(200);
-    expect((await cms.http.post(`${single}/actions/publish`).query({ locale: 'en' }).set(as('admin')).send(turnedOn)).status).toBe(200);
+    expect((await cms.http.put(single).query({ locale: 'en' }).set(as('admin')).set(await cms.draftVersion(single, 'en', as('admin'))).send(turnedOn)).status).toBe(200);
+    expect((await cms.http.post(`${single}/actions/publish`).query({ locale: 'en' }).set(as('admin')).set(await cms.draftVersion(single, 'en', as('admin'))).send(turnedOn)).status).toBe(200);
     expect(await setting()).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { adminToken, CMS_URL, findDocument } from './support/cms-admin';
+import { adminToken, cmsAdmin, findDocument } from './support/cms-admin';
 
 /**
  * A change published in the CMS reaches pages the site already has in its cache, within
@@ -10,19 +10,6 @@ const CLINIC = 'plugin::clinic.clinic';
 const NOTICE = 'plugin::clinic.rebrand-notice';
 const PROCEDURE = 'plugin::clinic.procedure';
 const PROVIDER = 'plugin::clinic.provider';
-
-async function cmsAdmin(email: string, method: string, path: string, body?: unknown) {
-  // A document as read carries `status` (draft, modified, published): what the admin shows, never what a save sends.
-  const { status: _shown, ...saved } = (body ?? {}) as Record<string, unknown>;
-  const res = await fetch(`${CMS_URL}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${await adminToken(email)}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(saved),
-  });
-  const json = (await res.json().catch(() => ({}))) as any;
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json?.error ?? json)}`);
-  return json;
-}
 
 /** Requests the page until it is cached, so what follows proves a refresh, not a first render. */
 async function cached(request: APIRequestContext, path: string) {

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { adminToken, createDraft, reviewAndPublish } from './support/cms-admin';
+import { adminToken, cmsAdmin, createDraft, reviewAndPublish } from './support/cms-admin';
 
 /**
  * Stored content can never run script. Script and event-handler payloads go into every text
@@ -10,7 +10,6 @@ import { adminToken, createDraft, reviewAndPublish } from './support/cms-admin';
  * handler or a javascript: link, and the JSON-LD must parse and hold the text as text.
  * Runs after the journeys that expect the demo text (see playwright.config.ts).
  */
-const CMS_URL = process.env.CMS_URL ?? 'http://127.0.0.1:1338';
 
 // Each payload, if it ran, would set window.__pwned (or call alert, caught as a dialog).
 const PAYLOADS = [
@@ -37,17 +36,6 @@ function payload(field: string, max = 5000): string {
   let text = `${TAG}-${field}`;
   for (const p of [SHORT, ...PAYLOADS]) if (text.length + 1 + p.length <= max) text += ` ${p}`;
   return text;
-}
-
-async function cmsAdmin(email: string, method: string, path: string, body?: unknown) {
-  const res = await fetch(`${CMS_URL}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${await adminToken(email)}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const json = (await res.json().catch(() => ({}))) as any;
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json?.error ?? json).slice(0, 500)}`);
-  return json;
 }
 
 interface PageCheck {

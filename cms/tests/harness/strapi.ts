@@ -16,6 +16,12 @@ export interface BootedCms {
   accounts(): Promise<Record<'admin' | 'editor' | 'physician', any>>;
   /** Medical content's only way live: the editor submits, the physician approves, then publish. */
   approveAndPublish(contentType: string, documentId: string, locale: string): Promise<void>;
+  /**
+   * What the admin's edit view does before a save: reads the draft at a Content Manager path and
+   * names its version (the X-Clinic-Draft-Version header to send with the save; none when there
+   * is no draft yet). A save over an existing draft without it is a 428.
+   */
+  draftVersion(path: string, locale: string, headers: Record<string, string>): Promise<Record<string, string>>;
   /** Stops Strapi and boots it again on the same database, as a restart does. */
   restart(): Promise<void>;
   stop(): Promise<void>;
@@ -75,6 +81,12 @@ export async function bootCms(env: Record<string, string> = {}): Promise<BootedC
       await reviews.submit(target, editor);
       await reviews.approve(target, physician, {});
       await strapi.documents(contentType).publish({ documentId, locale });
+    },
+    async draftVersion(path, locale, headers) {
+      const res = await http.get(path).query({ locale }).set(headers);
+      if (res.status >= 500) throw new Error(`reading the draft at ${path} before saving: ${res.status}`);
+      const updatedAt = res.status === 200 ? res.body?.data?.updatedAt : undefined;
+      return typeof updatedAt === 'string' ? { 'x-clinic-draft-version': updatedAt } : {};
     },
     async restart() {
       await untilDatabaseIdle(strapi);

@@ -17,15 +17,34 @@ export async function adminToken(email: string): Promise<string> {
   return token;
 }
 
-async function call(token: string, method: string, path: string, body?: unknown) {
+async function call(token: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
   const res = await fetch(`${CMS_URL}${path}`, {
     method,
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...headers },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const json = (await res.json().catch(() => ({}))) as any;
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json?.error ?? json)}`);
+  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json?.error ?? json).slice(0, 500)}`);
   return json;
+}
+
+/** A Content Manager save names the version of the draft it is based on, as the admin's edit view does. */
+const DRAFT_VERSION_HEADER = 'X-Clinic-Draft-Version';
+
+/**
+ * Any admin API call as a demo account. A save (PUT) first reads the draft, as the edit view
+ * does, and names its version; a document as read carries `status` (draft, modified,
+ * published), which the admin shows and never sends.
+ */
+export async function cmsAdmin(email: string, method: string, path: string, body?: unknown) {
+  const token = await adminToken(email);
+  const { status: _shown, ...sent } = (body ?? {}) as Record<string, unknown>;
+  const headers: Record<string, string> = {};
+  if (method === 'PUT' && path.startsWith('/content-manager/')) {
+    const draft = await call(token, 'GET', path).catch(() => undefined);
+    if (typeof draft?.data?.updatedAt === 'string') headers[DRAFT_VERSION_HEADER] = draft.data.updatedAt;
+  }
+  return call(token, method, path, body === undefined ? undefined : sent, headers);
 }
 
 const cm = (uid: string) => `/content-manager/collection-types/${uid}`;
@@ -41,7 +60,7 @@ export async function editDraft(token: string, uid: string, documentId: string, 
   const current = await call(token, 'GET', `${cm(uid)}/${documentId}?locale=${locale}`);
   // `status` (draft, modified, published) is what the admin shows, never what a save sends.
   const { status: _shown, ...saved } = change(current.data);
-  return call(token, 'PUT', `${cm(uid)}/${documentId}?locale=${locale}`, saved);
+  return call(token, 'PUT', `${cm(uid)}/${documentId}?locale=${locale}`, saved, { [DRAFT_VERSION_HEADER]: current.data.updatedAt });
 }
 
 export async function createDraft(token: string, uid: string, locale: string, data: Record<string, unknown>) {
