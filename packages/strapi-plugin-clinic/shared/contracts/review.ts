@@ -156,10 +156,21 @@ export declare namespace UnpublishPage {
   }
 }
 
-/** GET /clinic/review-queue: submitted revisions, oldest first. */
+/** The review queue's page sizes: the default, and the largest a request may ask for. */
+export const REVIEW_QUEUE_PAGE_SIZE = { default: 25, max: 100 } as const;
+
+/**
+ * GET /clinic/review-queue?page=&pageSize=: one page of the submitted revisions, oldest first
+ * (page from 1, pageSize 1 to 100; anything else is a 400). `total` counts the versions whose
+ * latest decision is a submission; a page leaves out any edited since, so it may be shorter.
+ */
 export declare namespace GetReviewQueue {
+  interface Request {
+    query: { page?: string; pageSize?: string };
+  }
   interface Response {
     data: QueueItemView[];
+    meta: { pagination: { page: number; pageSize: number; pageCount: number; total: number } };
   }
 }
 

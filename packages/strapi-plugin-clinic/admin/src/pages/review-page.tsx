@@ -2,7 +2,7 @@ import * as React from 'react';
 import { useIntl } from 'react-intl';
 import { Badge, Box, Button, Flex, Link, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { isFetchError, Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
-import type { DueItemView, GetReviewQueue, GetReviewsDue, QueueItemView, ReconfirmApproval } from '../../../shared/contracts/review';
+import { REVIEW_QUEUE_PAGE_SIZE, type DueItemView, type GetReviewQueue, type GetReviewsDue, type ReconfirmApproval } from '../../../shared/contracts/review';
 import { REVIEWABLE_MODELS, t } from '../plugin-id';
 import { ReadingLevelSummary } from '../components/reading-level-hint';
 
@@ -14,14 +14,22 @@ const ReviewPage = () => {
   const { formatMessage, formatDate } = useIntl();
   const { get, post } = useFetchClient();
   const { toggleNotification } = useNotification();
-  const [queue, setQueue] = React.useState<QueueItemView[] | null>(null);
+  // The queue comes a page at a time from the server: at scale it is read from the log's heads, never whole.
+  const [queuePage, setQueuePage] = React.useState(1);
+  const [queue, setQueue] = React.useState<GetReviewQueue.Response | null>(null);
   const [due, setDue] = React.useState<DueItemView[] | null>(null);
   const loadDue = React.useCallback(() => get<GetReviewsDue.Response>('/clinic/reviews-due').then(({ data }) => setDue(data.data)).catch(() => setDue([])), [get]);
 
   React.useEffect(() => {
-    get<GetReviewQueue.Response>('/clinic/review-queue').then(({ data }) => setQueue(data.data)).catch(() => setQueue([]));
+    const params = { page: String(queuePage), pageSize: String(REVIEW_QUEUE_PAGE_SIZE.default) };
+    get<GetReviewQueue.Response>('/clinic/review-queue', { params })
+      .then(({ data }) => setQueue(data))
+      .catch(() => setQueue({ data: [], meta: { pagination: { page: 1, pageSize: REVIEW_QUEUE_PAGE_SIZE.default, pageCount: 1, total: 0 } } }));
+  }, [get, queuePage]);
+
+  React.useEffect(() => {
     loadDue();
-  }, [get, loadDue]);
+  }, [loadDue]);
 
   /** A physician confirms unchanged text from the list, in one step (see the review panel's re-confirm). */
   const reconfirm = async (item: DueItemView) => {
@@ -48,9 +56,9 @@ const ReviewPage = () => {
         <Flex direction="column" alignItems="stretch" gap={6}>
           <Box background="neutral0" padding={4} shadow="tableShadow" hasRadius>
             <Typography variant="delta" tag="h2">{m('page.queue', 'Review queue')}</Typography>
-            {queue && queue.length === 0 && <Typography tag="p">{m('page.queueEmpty')}</Typography>}
-            {queue && queue.length > 0 && (
-              <Table colCount={6} rowCount={queue.length + 1} data-testid="clinic-review-queue">
+            {queue && queue.meta.pagination.total === 0 && <Typography tag="p">{m('page.queueEmpty')}</Typography>}
+            {queue && queue.meta.pagination.total > 0 && (
+              <Table colCount={6} rowCount={queue.data.length + 1} data-testid="clinic-review-queue">
                 <Thead>
                   <Tr>
                     <Th><Typography variant="sigma">{m('col.title')}</Typography></Th>
@@ -62,7 +70,7 @@ const ReviewPage = () => {
                   </Tr>
                 </Thead>
                 <Tbody>
-                  {queue.map((item) => (
+                  {queue.data.map((item) => (
                     <Tr key={`${item.documentId}-${item.locale}`}>
                       <Td><Link href={editUrl(item)}>{item.title}</Link></Td>
                       <Td><Typography>{typeName(item.contentType)}</Typography></Td>
@@ -75,6 +83,7 @@ const ReviewPage = () => {
                 </Tbody>
               </Table>
             )}
+            {queue && queue.meta.pagination.pageCount > 1 && <QueuePager pagination={queue.meta.pagination} onPage={setQueuePage} message={m} />}
           </Box>
           <Box background="neutral0" padding={4} shadow="tableShadow" hasRadius>
             <Typography variant="delta" tag="h2">{m('page.due', 'Reviews due')}</Typography>
@@ -113,6 +122,21 @@ const ReviewPage = () => {
         </Flex>
       </Layouts.Content>
     </Page.Main>
+  );
+};
+
+/** Previous and next page of the queue, and where the physician is in it. */
+const QueuePager = ({ pagination, onPage, message }: { pagination: GetReviewQueue.Response['meta']['pagination']; onPage: (page: number) => void; message: (id: string, fallback?: string) => string }) => {
+  const { formatMessage } = useIntl();
+  const { page, pageCount, total } = pagination;
+  return (
+    <Flex tag="nav" aria-label={message('page.queuePages', 'Review queue pages')} gap={3} paddingTop={4} justifyContent="flex-end" data-testid="clinic-review-queue-pager">
+      <Button size="S" variant="tertiary" disabled={page <= 1} onClick={() => onPage(page - 1)}>{message('page.previous', 'Previous')}</Button>
+      <Typography aria-live="polite">
+        {formatMessage({ id: t('page.queuePosition'), defaultMessage: 'Page {page} of {pageCount} ({total} awaiting)' }, { page, pageCount, total })}
+      </Typography>
+      <Button size="S" variant="tertiary" disabled={page >= pageCount} onClick={() => onPage(page + 1)}>{message('page.next', 'Next')}</Button>
+    </Flex>
   );
 };
 

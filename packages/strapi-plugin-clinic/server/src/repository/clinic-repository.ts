@@ -41,6 +41,11 @@ const CLINIC_UID = 'plugin::clinic.clinic';
 export const REVIEW_ENTRY_UID = 'plugin::clinic.review-entry';
 const UPLOAD_FILE = 'plugin::upload.file';
 const REVIEW_ENTRY_TABLE = 'clinic_review_entries';
+/** Each reviewed version's latest log entry (see ensureReviewHeads): kept beside the log, never instead of it. */
+const REVIEW_HEAD_TABLE = 'clinic_review_heads';
+const REVIEW_HEAD_KEY = '(content_type, reviewed_document_id, locale)';
+/** Makes `entry_id` the head of its version unless a later entry already is (ids grow with every append). */
+const ADVANCE_HEAD = `ON CONFLICT ${REVIEW_HEAD_KEY} DO UPDATE SET entry_id = excluded.entry_id, decision = excluded.decision, decided_at = excluded.decided_at WHERE ${REVIEW_HEAD_TABLE}.entry_id < excluded.entry_id`;
 const DIGEST_DELIVERY_UID = 'plugin::clinic.review-digest-delivery';
 const DIGEST_DELIVERY_TABLE = 'clinic_review_digest_deliveries';
 const ANNOUNCEMENT_UID = 'plugin::clinic.announcement';
@@ -308,14 +313,74 @@ function createClinicRepository(strapi: Core.Strapi) {
       await strapi.db.connection.raw(`CREATE INDEX IF NOT EXISTS clinic_review_entries_target_idx ON ${REVIEW_ENTRY_TABLE} (reviewed_document_id, locale)`);
     },
 
+    /**
+     * The review log's heads: one row per reviewed version (type, document, locale) naming its
+     * latest entry, with that entry's decision and date, indexed by decision and date. The queue
+     * is "versions whose latest entry is a submission": read from the log itself, that is every
+     * entry of every version (37,000 at scale, and growing); from the heads, one page of an index.
+     * A table of our own, outside Strapi's models (Strapi leaves tables it did not create alone).
+     * Rebuilt from the log on every start, so a restored or hand-edited log cannot leave it behind:
+     * heads that name no entry of their version go, and every version's latest entry is upserted.
+     */
+    async ensureReviewHeads(): Promise<void> {
+      const knex = strapi.db.connection;
+      if (!(await knex.schema.hasTable(REVIEW_HEAD_TABLE))) {
+        await knex.raw(
+          `CREATE TABLE IF NOT EXISTS ${REVIEW_HEAD_TABLE} (content_type varchar(255) NOT NULL, reviewed_document_id varchar(255) NOT NULL, locale varchar(255) NOT NULL, entry_id integer NOT NULL, decision varchar(255) NOT NULL, decided_at ${(strapi.db as any).dialect?.client === 'sqlite' ? 'datetime' : 'timestamp(6)'}, PRIMARY KEY ${REVIEW_HEAD_KEY})`,
+        );
+      }
+      await knex.raw(`CREATE INDEX IF NOT EXISTS ${REVIEW_HEAD_TABLE}_decision_idx ON ${REVIEW_HEAD_TABLE} (decision, decided_at, entry_id)`);
+      await strapi.db.transaction(async ({ trx }) => {
+        await trx.raw(
+          `DELETE FROM ${REVIEW_HEAD_TABLE} WHERE NOT EXISTS (SELECT 1 FROM ${REVIEW_ENTRY_TABLE} e WHERE e.id = ${REVIEW_HEAD_TABLE}.entry_id AND e.content_type = ${REVIEW_HEAD_TABLE}.content_type AND e.reviewed_document_id = ${REVIEW_HEAD_TABLE}.reviewed_document_id AND e.locale = ${REVIEW_HEAD_TABLE}.locale)`,
+        );
+        await trx.raw(
+          `INSERT INTO ${REVIEW_HEAD_TABLE} (content_type, reviewed_document_id, locale, entry_id, decision, decided_at)
+           SELECT e.content_type, e.reviewed_document_id, e.locale, e.id, e.decision, e.decided_at FROM ${REVIEW_ENTRY_TABLE} e
+           WHERE e.id IN (SELECT MAX(id) FROM ${REVIEW_ENTRY_TABLE} GROUP BY content_type, reviewed_document_id, locale)
+             AND e.content_type IS NOT NULL AND e.reviewed_document_id IS NOT NULL AND e.locale IS NOT NULL AND e.decision IS NOT NULL
+           ${ADVANCE_HEAD}`,
+        );
+      });
+    },
+
     /** Review log rows matching `where`, in the order they were appended. */
     reviewLogRows(where: Record<string, unknown>, select?: string[]): Promise<Array<Record<string, any>>> {
       return rows(REVIEW_ENTRY_UID).findMany({ where, orderBy: [{ id: 'asc' }], ...(select ? { select } : {}) });
     },
 
-    /** Appends one row to the review log (the query engine: the Document Service refuses review log writes). */
+    /**
+     * Appends one row to the review log (the query engine: the Document Service refuses review
+     * log writes) and makes it its version's head, in one transaction (the caller's when open).
+     */
     appendReviewLogRow(data: Record<string, unknown>): Promise<Record<string, any>> {
-      return rows(REVIEW_ENTRY_UID).create({ data });
+      return strapi.db.transaction(async ({ trx }) => {
+        const row = await rows(REVIEW_ENTRY_UID).create({ data });
+        await trx.raw(
+          `INSERT INTO ${REVIEW_HEAD_TABLE} (content_type, reviewed_document_id, locale, entry_id, decision, decided_at)
+           SELECT content_type, reviewed_document_id, locale, id, decision, decided_at FROM ${REVIEW_ENTRY_TABLE} WHERE id = ? ${ADVANCE_HEAD}`,
+          [row.id],
+        );
+        return row;
+      }) as Promise<Record<string, any>>;
+    },
+
+    /**
+     * The latest entries that are submissions (what awaits a physician), oldest first, `limit` from
+     * `offset` (all when no limit), and how many there are: through the heads' index, so the cost
+     * is a page's, not the log's.
+     */
+    async latestSubmissions(select: string[], page: { offset: number; limit: number | null }): Promise<{ rows: Array<Record<string, any>>; total: number }> {
+      const knex = strapi.db.connection;
+      const waiting = () => knex(REVIEW_HEAD_TABLE).where({ decision: 'submitted' });
+      const total = Number((await waiting().count({ total: '*' }))[0]?.total ?? 0);
+      let ids = waiting().select('entry_id').orderBy([{ column: 'decided_at' }, { column: 'entry_id' }]).offset(page.offset);
+      if (page.limit !== null) ids = ids.limit(page.limit);
+      const entryIds = (await ids).map((head: { entry_id: number }) => head.entry_id);
+      if (!entryIds.length) return { rows: [], total };
+      const found = await rows(REVIEW_ENTRY_UID).findMany({ where: { id: { $in: entryIds } }, select });
+      const byId = new Map(found.map((row: Record<string, any>) => [row.id, row]));
+      return { rows: entryIds.flatMap((id: number) => (byId.has(id) ? [byId.get(id)!] : [])), total };
     },
 
     // --- Announcements to the site (the outbox) ---------------------------------------------

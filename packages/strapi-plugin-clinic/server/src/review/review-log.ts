@@ -14,6 +14,8 @@ export interface StoredReviewEntry extends ReviewLogEntry {
 
 export class ReviewConflictError extends Error {}
 
+const WITHOUT_REVISION = ['id', 'contentType', 'reviewedDocumentId', 'locale', 'decision', 'revisionHash', 'actorId', 'actorName', 'decidedAt', 'comment', 'providerDocumentId', 'reviewer'];
+
 const toDomain = (row: any): StoredReviewEntry => ({
   id: row.id,
   contentType: row.contentType,
@@ -39,17 +41,27 @@ export function reviewLog(strapi: Core.Strapi) {
   const repository = clinicRepository(strapi);
 
   return {
-    ensureSequenceIndex: (): Promise<void> => repository.ensureReviewLogSequenceIndex(),
+    /** The log's indexes, and its heads (each version's latest entry, which the queue pages through). */
+    async ensureSequenceIndex(): Promise<void> {
+      await repository.ensureReviewLogSequenceIndex();
+      await repository.ensureReviewHeads();
+    },
 
     async entriesFor(contentType: string, documentId: string, locale?: string): Promise<StoredReviewEntry[]> {
       const rows = await repository.reviewLogRows({ contentType, reviewedDocumentId: documentId, ...(locale ? { locale } : {}) });
       return rows.map(toDomain);
     },
 
-    /** Every entry without the revisions they carry (the queue reads only the latest state). */
+    /** Every entry without the revisions they carry. */
     async allEntries(where: Record<string, unknown> = {}): Promise<StoredReviewEntry[]> {
-      const rows = await repository.reviewLogRows(where, ['id', 'contentType', 'reviewedDocumentId', 'locale', 'decision', 'revisionHash', 'actorId', 'actorName', 'decidedAt', 'comment', 'providerDocumentId', 'reviewer']);
+      const rows = await repository.reviewLogRows(where, WITHOUT_REVISION);
       return rows.map(toDomain);
+    },
+
+    /** Latest entries that are submissions, oldest first: a page of them (all when `limit` is null), and how many there are. */
+    async latestSubmissions(page: { offset: number; limit: number | null }): Promise<{ entries: StoredReviewEntry[]; total: number }> {
+      const { rows, total } = await repository.latestSubmissions(WITHOUT_REVISION, page);
+      return { entries: rows.map(toDomain), total };
     },
 
     async append(

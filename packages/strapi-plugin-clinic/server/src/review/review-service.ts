@@ -142,6 +142,20 @@ export function reviewService(strapi: Core.Strapi) {
     }
   }
 
+  /** What the queue shows of each latest submission still matching its draft, oldest first. */
+  async function queueItems(entries: StoredReviewEntry[]) {
+    const items = [];
+    const readingTarget = await readingLevels(strapi).target();
+    for (const entry of entries) {
+      if (entry.decision !== 'submitted') continue;
+      const revision = await loadDraftRevision(strapi, entry.contentType, entry.reviewedDocumentId, entry.locale);
+      // A text edited after submission is no longer the revision that was submitted.
+      if (!revision || revision.hash !== entry.revisionHash) continue;
+      items.push({ contentType: entry.contentType, documentId: entry.reviewedDocumentId, locale: entry.locale, title: documentTitle(revision.entry), submittedBy: entry.actorName, submittedAt: entry.at, revisionHash: entry.revisionHash, readingLevels: await readingLevels(strapi).of(entry.contentType, revision.entry, entry.locale, readingTarget) });
+    }
+    return items.sort((a, b) => a.submittedAt.localeCompare(b.submittedAt));
+  }
+
   return {
     isMedical: (uid: string) => medicalContentTypesOf(config()).includes(uid),
 
@@ -289,21 +303,19 @@ export function reviewService(strapi: Core.Strapi) {
       await withLiveChangeReason(reason, () => repository.unpublish(target));
     },
 
-    /** Revisions awaiting a physician, by locale, oldest first. */
+    /**
+     * One page of the revisions awaiting a physician, oldest first, and how many await. A page
+     * leaves out a submission whose text was edited after it (no longer the submitted revision),
+     * so it may hold fewer than `pageSize`.
+     */
+    async queuePage({ page, pageSize }: { page: number; pageSize: number }) {
+      const { entries, total } = await log.latestSubmissions({ offset: (page - 1) * pageSize, limit: pageSize });
+      return { items: await queueItems(entries), pagination: { page, pageSize, pageCount: Math.max(1, Math.ceil(total / pageSize)), total } };
+    },
+
+    /** Every revision awaiting a physician, oldest first (the daily digest). */
     async queue() {
-      const entries = await log.allEntries();
-      const latestByTarget = new Map<string, StoredReviewEntry>();
-      for (const entry of entries) latestByTarget.set(`${entry.contentType}|${entry.reviewedDocumentId}|${entry.locale}`, entry);
-      const waiting = [...latestByTarget.values()].filter((e) => e.decision === 'submitted');
-      const items = [];
-      const readingTarget = await readingLevels(strapi).target();
-      for (const entry of waiting) {
-        const revision = await loadDraftRevision(strapi, entry.contentType, entry.reviewedDocumentId, entry.locale);
-        // A text edited after submission is no longer the revision that was submitted.
-        if (!revision || revision.hash !== entry.revisionHash) continue;
-        items.push({ contentType: entry.contentType, documentId: entry.reviewedDocumentId, locale: entry.locale, title: documentTitle(revision.entry), submittedBy: entry.actorName, submittedAt: entry.at, revisionHash: entry.revisionHash, readingLevels: await readingLevels(strapi).of(entry.contentType, revision.entry, entry.locale, readingTarget) });
-      }
-      return items.sort((a, b) => a.submittedAt.localeCompare(b.submittedAt));
+      return queueItems((await log.latestSubmissions({ offset: 0, limit: null })).entries);
     },
 
     /** Published pages whose review is overdue or due within 30 days, soonest first. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   REVIEWABLE,
+  REVIEW_QUEUE_PAGE_SIZE,
   type ApproveRevision,
   type GetReviewStatus,
   type ReconfirmApproval,
@@ -34,3 +35,19 @@ export const unpublishBody: z.ZodType<UnpublishPage.Request['body']> = z.object(
   locale,
   reason: z.string().trim().min(1, 'reason is required: say why the page is taken off the site').max(2000),
 });
+
+/** A whole number written plainly (no sign, fraction, exponent or leading zero) within bounds. */
+const wholeNumber = (name: string, max: number) =>
+  z
+    .string({ invalid_type_error: `${name} must be given once` })
+    .regex(/^[1-9][0-9]{0,8}$/, `${name} must be a whole number from 1 to ${max}`)
+    .transform(Number)
+    .refine((n) => n <= max, `${name} must be a whole number from 1 to ${max}`);
+
+/** The queue's paging; any other parameter is refused (so a typo is not silently ignored). */
+export const queueQuery = z
+  .object({
+    page: wholeNumber('page', 1_000_000).default('1'),
+    pageSize: wholeNumber('pageSize', REVIEW_QUEUE_PAGE_SIZE.max).default(String(REVIEW_QUEUE_PAGE_SIZE.default)),
+  })
+  .strict();

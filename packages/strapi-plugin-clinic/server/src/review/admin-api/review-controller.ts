@@ -3,7 +3,7 @@ import { errors } from '@strapi/utils';
 import { isReconfirmation, reviewDueState, revisionDiff, toIsoDate, type ReviewLogEntry } from 'clinic-domain';
 import type { z } from 'zod';
 import { REVIEWABLE } from '../../../../shared/contracts/review';
-import { approveBody, reconfirmBody, rejectBody, statusQuery, submitBody, targetParams, unpublishBody } from './request-schemas';
+import { approveBody, queueQuery, reconfirmBody, rejectBody, statusQuery, submitBody, targetParams, unpublishBody } from './request-schemas';
 import { ConflictError, type ReviewService } from '../review-service';
 import { REVIEW_ACTIONS } from '../roles';
 
@@ -116,8 +116,10 @@ export function reviewController(strapi: Core.Strapi) {
       ctx.body = { data: { documentId: t.documentId, locale: t.locale, unpublished: true } };
     },
 
+    /** One page of the queue: the page is read from the log's heads, so its cost does not grow with the log. */
     async queue(ctx: any) {
-      ctx.body = { data: await reviews().queue() };
+      const { items, pagination } = await reviews().queuePage(parse(queueQuery, ctx.query));
+      ctx.body = { data: items, meta: { pagination } };
     },
 
     async due(ctx: any) {
