@@ -8,8 +8,11 @@
  * - every response gets the security headers it lacks (Next's trailing-slash redirects, /_next
  *   404s and parse errors carry none of next.config's);
  * - a page Next fails to render (500) is asked once more: the failed CMS read has made the proxy
- *   check the CMS again, so right after the CMS stops the visitor gets the localized 503, not a 500.
- * Per request it does a regex, a set lookup and a few header checks; nothing else.
+ *   check the CMS again, so right after the CMS stops the visitor gets the localized 503, not a 500;
+ * - a published page the proxy would let through untouched is marked so that Next skips the proxy
+ *   (src/lib/edge/published-page-screen.cjs): the same decision, without Next's middleware adapter.
+ *   SITE_EDGE_FAST_PATH=off turns that off (the proxy then sees every request, as under `next start`).
+ * Per request it does a few regexes, set lookups and header checks; nothing else.
  */
 import { createServer, request as loopbackRequest, ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
@@ -18,6 +21,7 @@ import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
 const { screenRequest, completeSecurityHeaders, refusalHeaders } = require('./src/lib/security/site-edge.cjs');
+const { EDGE_CHECKED_HEADER, screenPublishedPage } = require('./src/lib/edge/published-page-screen.cjs');
 
 const dir = dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
@@ -44,6 +48,9 @@ const PROXY_LOOPBACK_HEADER = 'x-clinic-while-cms-down';
 /** A safety net only: the second try passes the proxy, whose CMS waits are bounded (src/lib/cms/cms-timeout.ts). */
 const SECOND_TRY_TIMEOUT_MS = 15_000;
 const NOT_A_PAGE = /^\/(?:api|_next)(?:[/?]|$)/;
+const FAST_PATH = process.env.SITE_EDGE_FAST_PATH !== 'off';
+/** next-intl's request header for the page's locale, which the proxy sets on every page it lets through. */
+const LOCALE_HEADER = 'x-next-intl-locale';
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding']);
 const WRAPPED_BY_COMPRESSION = ['writeHead', 'write', 'end', 'flush', 'on'];
 
@@ -151,10 +158,26 @@ const app = next({ dev: false, dir, hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
+/**
+ * Marks a request the proxy would let through untouched, so that Next skips it (the proxy's
+ * matcher is `missing` the mark), doing what the proxy would have done: the locale header for the
+ * page, the locale cookie on the response. Any mark a visitor sent is removed first, whatever follows.
+ */
+function markIfProxyWouldPass(req, res) {
+  delete req.headers[EDGE_CHECKED_HEADER];
+  if (!FAST_PATH) return;
+  const page = screenPublishedPage(req.method, req.url, req.headers);
+  if (!page) return;
+  req.headers[EDGE_CHECKED_HEADER] = '1';
+  req.headers[LOCALE_HEADER] = page.locale;
+  if (page.setCookie) res.setHeader('Set-Cookie', page.setCookie);
+}
+
 const server = createServer({ ServerResponse: SiteResponse }, async (req, res) => {
   const verdict = screenRequest(req.method ?? '', req.url ?? '');
   if (verdict.refuse) return refuse(res, verdict.refuse);
   req.url = verdict.pass;
+  markIfProxyWouldPass(req, res);
   const read = req.method === 'GET' || req.method === 'HEAD';
   if (read && !NOT_A_PAGE.test(req.url) && !req.headers[SECOND_TRY_HEADER] && !req.headers[PROXY_LOOPBACK_HEADER]) res.secondTry = () => askAgain(req, res);
   try {

@@ -1,20 +1,20 @@
 import createMiddleware from 'next-intl/middleware';
 import { NextResponse, type NextRequest } from 'next/server';
-import type { ResponseCookie } from 'next/dist/compiled/@edge-runtime/cookies';
+import { ResponseCookies, type ResponseCookie } from 'next/dist/compiled/@edge-runtime/cookies';
 import { siteRouting } from './i18n/routing';
 import { getSiteLocales } from './lib/cms/site-locales';
 import { pathProblem } from './lib/request-path';
 import { cmsKnownDown } from './lib/cms/cms-outage';
 import { errorPageResponse, rememberErrorPageFacts, type ProxyError } from './lib/errors/error-response';
+import { notFoundOutsideEveryLocale } from './lib/errors/outside-every-locale';
 import { isLoopback, servedWhileCmsDown } from './lib/errors/while-cms-down';
 import type { SiteLocale } from './lib/cms/types';
 import { nonPagePolicy, pagePolicy, previewFrameAncestors, sha256 } from './lib/security/content-security-policy.cjs';
 import { CMS_ADMIN_URL } from './lib/cms/cms-url';
 import { hideDismissedNoticeScript } from './components/layout/hide-dismissed-notice-script';
 import { PREVIEW_PAGE_HEADER } from './lib/preview/preview-session';
-
-// API routes, metadata routes and files: checked for bad input above, but not routed by locale.
-const NOT_A_PAGE = /^\/(?:api|_next\/|sitemap\.xml|robots\.txt|favicon\.ico|.*\.)/;
+// NOT_A_PAGE: API routes, metadata routes and files, checked for bad input below but not routed by locale.
+import { NOT_A_PAGE, edgeState } from './lib/edge/published-page-screen.cjs';
 
 const READ_METHODS = new Set(['GET', 'HEAD']);
 const API_ROUTE = /^\/api(?:\/|$)/;
@@ -36,8 +36,15 @@ function routingFor(locales: SiteLocale[]) {
     // siteRouting always sets the cookie's name and attributes.
     const cookie = { ...(routing.localeCookie as Omit<ResponseCookie, 'value'>), value: '' };
     routed = { locales, handle: createMiddleware(routing), codes: new Set(routing.locales), cookie };
+    // For web/server.mjs, which lets the requests publishedPageInKnownLocale would pass skip the proxy altogether.
+    edgeState().pageRouting = { localeCodes: routed.codes, localeCookieName: cookie.name, localeCookie: localeCookieFor(cookie) };
   }
   return routed;
+}
+
+/** The Set-Cookie header `response.cookies.set` writes for the locale cookie (the same code: Next's ResponseCookies). */
+function localeCookieFor(cookie: ResponseCookie): (locale: string) => string {
+  return (locale) => new ResponseCookies(new Headers()).set({ ...cookie, value: locale }).toString();
 }
 
 export async function proxy(request: NextRequest) {
@@ -48,7 +55,7 @@ export async function proxy(request: NextRequest) {
   const methods = API_ROUTE.test(request.nextUrl.pathname) ? ROUTE_HANDLER_METHODS : READ_METHODS;
   if (!methods.has(request.method)) return methodNotAllowed(methods === READ_METHODS ? 'GET, HEAD' : [...methods].join(', '));
   if (request.nextUrl.pathname === '/sitemap.xml' && request.headers.has(SECOND_TRY_HEADER) && cmsKnownDown()) return sitemapUnavailable();
-  if (NOT_A_PAGE.test(request.nextUrl.pathname)) return request.cookies.has(DRAFT_MODE_COOKIE) ? withPageNamed(request) : NextResponse.next();
+  if (NOT_A_PAGE.test(request.nextUrl.pathname)) return (await notFoundOutsideEveryLocale(request)) ?? (request.cookies.has(DRAFT_MODE_COOKIE) ? withPageNamed(request) : NextResponse.next());
   const page = publishedPageInKnownLocale(request);
   if (page) return page;
   const locales = await getSiteLocales();
@@ -86,6 +93,8 @@ export async function proxy(request: NextRequest) {
  * outside a known locale, draft previews, the proxy's own loopback, the CMS taken to be down,
  * and a first visit with an Accept-Language, whose language next-intl negotiates.
  * The locales are those the full routing last read (refreshed there, at most once a minute).
+ * web/server.mjs makes the same decision before Next (lib/edge/published-page-screen.cjs) and
+ * marks what it is sure of, which never reaches here: keep the two in step.
  */
 function publishedPageInKnownLocale(request: NextRequest): NextResponse | null {
   if (!routed || request.cookies.has(DRAFT_MODE_COOKIE) || isLoopback(request)) return null;
@@ -184,7 +193,14 @@ function withPreviewPolicy(response: Response) {
 }
 
 export const config = {
-  // Every path but Next's own assets, so that a malformed path anywhere is a 4xx (Next alone answers some with a 500);
-  // an asset path with a percent-encoding is checked too (Next answers /_next/static/%ff with a 500).
-  matcher: ['/((?!_next/[^%]*$).*)'],
+  matcher: [
+    {
+      // Every path but Next's own assets, so that a malformed path anywhere is a 4xx (Next alone answers some with a 500);
+      // an asset path with a percent-encoding is checked too (Next answers /_next/static/%ff with a 500).
+      source: '/((?!_next/[^%]*$).*)',
+      // Except a request web/server.mjs has checked and marked (EDGE_CHECKED_HEADER, which it strips from every incoming request):
+      // a published page this proxy would let through untouched. A literal: Next reads this config without running the module.
+      missing: [{ type: 'header', key: 'x-clinic-edge-checked' }],
+    },
+  ],
 };

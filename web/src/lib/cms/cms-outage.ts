@@ -10,12 +10,13 @@
  */
 import { lastFailedCmsRead } from './cms-timeout';
 import { CMS_URL } from './cms-url';
+import { edgeState } from '../edge/published-page-screen.cjs';
 
 const HEALTH_EVERY_MS = 1_000;
 const HEALTH_TIMEOUT_MS = 1_500;
 
-/** When the CMS last answered its health check (0: never asked, which is fine until a read fails). */
-let answeredAt = 0;
+// Process-wide, not this module's: web/server.mjs reads it to decide which page requests may skip the proxy.
+const shared = edgeState();
 let lastAsked = 0;
 let asking: Promise<void> | null = null;
 
@@ -23,19 +24,25 @@ async function askHealth(): Promise<void> {
   const askedAt = Date.now();
   try {
     const res = await fetch(`${CMS_URL}/_health`, { signal: AbortSignal.timeout(HEALTH_TIMEOUT_MS), cache: 'no-store' });
-    if (res.status < 500) answeredAt = askedAt;
+    if (res.status < 500) shared.cmsAnsweredAt = askedAt;
   } catch {
     // No answer: still down.
   }
 }
+
+/** True while a read of the CMS has failed since it last answered its health check (when it last answered: 0, never asked). */
+function cmsTakenDown(): boolean {
+  const failed = lastFailedCmsRead();
+  return failed !== 0 && failed > shared.cmsAnsweredAt;
+}
+shared.cmsTakenDown = cmsTakenDown;
 
 /**
  * True while a read of the CMS has failed since it last answered its health check. Never waits:
  * when it is true, a health check is started in the background (at most one a second).
  */
 export function cmsKnownDown(now = Date.now()): boolean {
-  const failed = lastFailedCmsRead();
-  if (failed === 0 || failed <= answeredAt) return false;
+  if (!cmsTakenDown()) return false;
   if (!asking && now - lastAsked >= HEALTH_EVERY_MS) {
     lastAsked = now;
     asking = askHealth().finally(() => {
@@ -53,7 +60,7 @@ export function cmsHealthCheckSettled(): Promise<void> {
 /** For tests: forget every failure (cms-timeout.ts notes them under this process-wide symbol) and answer. */
 export function forgetCmsOutage(): void {
   (globalThis as Record<symbol, unknown>)[Symbol.for('clinic.cms.failedReadAt')] = 0;
-  answeredAt = 0;
+  shared.cmsAnsweredAt = 0;
   lastAsked = 0;
   asking = null;
 }
