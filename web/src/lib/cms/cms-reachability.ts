@@ -16,6 +16,7 @@ const PHONE_FRESH_MS = 60_000;
 let answered: { up: boolean; at: number } | null = null;
 let asking: Promise<boolean> | null = null;
 let phone: { value: string | null; at: number; locale: string } | null = null;
+let phoneReading: Promise<void> | null = null;
 
 async function askHealth(): Promise<boolean> {
   try {
@@ -66,9 +67,20 @@ export function lastClinicPhone(defaultLocale: string): string | null {
     const stale = phone;
     // Marked fresh now so that one read, not one per request, is under way.
     phone = { value: stale?.value ?? null, at: Date.now(), locale: defaultLocale };
-    void fetchPhone(defaultLocale);
+    phoneReading = fetchPhone(defaultLocale);
   }
   return phone.value;
+}
+
+/**
+ * The phone as lastClinicPhone gives it, but when none has arrived yet, after the read under way
+ * (at most its timeout): the first error page after a start has the number too.
+ */
+export async function clinicPhoneSoon(defaultLocale: string): Promise<string | null> {
+  const known = lastClinicPhone(defaultLocale);
+  if (known !== null || !phoneReading) return known;
+  await phoneReading;
+  return phone?.value ?? null;
 }
 
 /** For tests: forget what was asked and read. */
@@ -76,4 +88,5 @@ export function forgetCmsReachability(): void {
   answered = null;
   asking = null;
   phone = null;
+  phoneReading = null;
 }

@@ -7,8 +7,8 @@ import { MAX_PATH_LENGTH, type PathProblem } from '@/lib/request-path';
 import { paths } from '@/lib/seo/alternates';
 import { errorPageHtml, errorPageLocale, type ErrorPageText } from './error-page';
 
-/** What the proxy answers itself: an address no page can have, or a page it cannot render while the CMS is down. */
-export type ProxyError = { kind: 'badPath'; problem: PathProblem } | { kind: 'unavailable' };
+/** What the proxy answers itself: an address no page can have, a page outside every locale, or a page it cannot render while the CMS is down. */
+export type ProxyError = { kind: 'badPath'; problem: PathProblem } | { kind: 'notFound' } | { kind: 'unavailable' };
 
 /** How long a visitor (or crawler) should wait before asking again while the CMS is down. */
 export const RETRY_AFTER_SECONDS = 30;
@@ -48,9 +48,12 @@ export async function errorPageResponse(request: NextRequest, cmsLocales: readon
   const text: ErrorPageText =
     error.kind === 'badPath'
       ? { title: t('badRequestTitle'), paragraphs: [t(PROBLEM_MESSAGE[error.problem.reason], { max: MAX_PATH_LENGTH }), t('badRequestBody')], call, home: t('home') }
-      : { title: t('unavailableTitle'), paragraphs: [t('unavailableBody')], call, home: t('home') };
-  const status = error.kind === 'badPath' ? error.problem.status : 503;
-  const headers = new Headers({ 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', 'X-Robots-Tag': 'noindex', 'Content-Language': locale });
+      : error.kind === 'notFound'
+        ? { title: t('notFoundTitle'), paragraphs: [t('notFoundBody')], call, home: t('home') }
+        : { title: t('unavailableTitle'), paragraphs: [t('unavailableBody')], call, home: t('home') };
+  const status = error.kind === 'badPath' ? error.problem.status : error.kind === 'notFound' ? 404 : 503;
+  // The language follows the visitor's cookie and browser, not the address alone.
+  const headers = new Headers({ 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', 'X-Robots-Tag': 'noindex', 'Content-Language': locale, Vary: 'Accept-Language, Cookie' });
   if (status === 503) headers.set('Retry-After', String(RETRY_AFTER_SECONDS));
   return new Response(errorPageHtml({ locale, homePath: paths.home(locale), text }), { status, headers });
 }
