@@ -1,4 +1,4 @@
-import { cmsAnswers, forgetCmsReachability } from './cms-reachability';
+import { clinicPhoneSoon, cmsAnswers, forgetCmsReachability, lastClinicPhone } from './cms-reachability';
 import { noteFailedCmsRead } from './cms-timeout';
 
 describe('whether the proxy takes the CMS to be up', () => {
@@ -39,5 +39,32 @@ describe('whether the proxy takes the CMS to be up', () => {
     fetchMock.mockReturnValueOnce(new Promise(() => {}));
     expect(await cmsAnswers()).toBe(false);
     expect(healthChecks()).toBe(2);
+  });
+});
+
+describe('the clinic phone for the proxy’s error pages', () => {
+  let fetchMock: jest.SpiedFunction<typeof fetch>;
+  beforeEach(() => {
+    forgetCmsReachability();
+    fetchMock = jest.spyOn(global, 'fetch');
+  });
+  afterEach(() => fetchMock.mockRestore());
+  const answer = (phone: string | null) => new Response(JSON.stringify({ data: { clinicClinic: phone === null ? null : { phone } } }), { status: 200, headers: { 'content-type': 'application/json' } });
+
+  it('is waited for when none was ever read, so the first error page after a start has it', async () => {
+    fetchMock.mockResolvedValueOnce(answer('+1 555 0100'));
+    expect(lastClinicPhone('en')).toBeNull();
+    expect(await clinicPhoneSoon('en')).toBe('+1 555 0100');
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+  });
+
+  it('is not waited for once known, nor when the CMS cannot say', async () => {
+    fetchMock.mockResolvedValueOnce(answer('+1 555 0100'));
+    expect(await clinicPhoneSoon('en')).toBe('+1 555 0100');
+    expect(await clinicPhoneSoon('en')).toBe('+1 555 0100');
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+    forgetCmsReachability();
+    fetchMock.mockRejectedValueOnce(new TypeError('fetch failed'));
+    expect(await clinicPhoneSoon('en')).toBeNull();
   });
 });
