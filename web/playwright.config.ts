@@ -18,6 +18,8 @@ export default defineConfig({
   // content), then changes reaching cached pages (which unpublish and delete), then the CMS
   // outage (which stops the CMS).
   projects: [
+    // Reads only, on two site instances of its own; first, before any journey changes content.
+    { name: 'edge-fast-path', testMatch: '**/edge-fast-path.e2e.spec.ts' },
     { name: 'site', testMatch: '**/site.e2e.spec.ts' },
     // Edits drafts (never published) and puts them back; before the CMS outage.
     { name: 'preview-revision', testMatch: '**/preview-revision.e2e.spec.ts', dependencies: ['site'] },
@@ -31,7 +33,7 @@ export default defineConfig({
     { name: 'live-changes', testMatch: '**/live-changes.e2e.spec.ts', dependencies: ['review-journey'] },
     // Stops and starts the site; after the journeys that publish, before the CMS outage.
     { name: 'site-down', testMatch: '**/site-down.e2e.spec.ts', dependencies: ['live-changes'] },
-    { name: 'cms-down', testMatch: '**/cms-down.e2e.spec.ts', dependencies: ['concurrent-draft-saves', 'stored-content', 'live-changes', 'site-down', 'preview-revision', 'language-assistance', 'bad-input', 'security-headers'] },
+    { name: 'cms-down', testMatch: '**/cms-down.e2e.spec.ts', dependencies: ['edge-fast-path', 'concurrent-draft-saves', 'stored-content', 'live-changes', 'site-down', 'preview-revision', 'language-assistance', 'bad-input', 'security-headers'] },
     // Reads only; before the CMS outage, so that pages are answered by a running CMS.
     { name: 'bad-input', testMatch: '**/bad-input*.e2e.spec.ts' },
     // Writes script payloads into every text field: after every journey that reads the demo text.
