@@ -9,7 +9,13 @@ export const dynamic = 'force-dynamic';
 
 /** Every published page, once per locale, each with its hreflang alternates. */
 export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
-  const [{ locales, defaultLocale }, documents] = await Promise.all([getRouting(), getSitemapDocuments()]);
+  // Every CMS read at once: on an uncached render each is a round trip, and none needs another's answer.
+  const routing = getRouting();
+  const [{ locales, defaultLocale }, documents, chromes] = await Promise.all([
+    routing,
+    getSitemapDocuments(),
+    routing.then(({ locales }) => Promise.all(locales.map(async (locale) => ({ locale, chrome: await getSiteChrome(locale) })))),
+  ]);
   const entries: MetadataRoute.Sitemap = [];
   const add = (versions: Array<{ locale: string; path: string }>, lastModified?: string | null) => {
     for (const version of versions) {
@@ -19,7 +25,6 @@ export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
   };
   for (const page of [paths.home, paths.procedures, paths.faq]) add(locales.map((locale) => ({ locale, path: page(locale) })));
   // The language assistance page exists (is not a 404) only in a locale whose clinic details have taglines.
-  const chromes = await Promise.all(locales.map(async (locale) => ({ locale, chrome: await getSiteChrome(locale) })));
   const withTaglines = chromes.filter(({ chrome }) => chrome.clinic?.languageAssistance.length).map(({ locale }) => locale);
   if (withTaglines.length) add(withTaglines.map((locale) => ({ locale, path: paths.languageAssistance(locale) })));
   for (const doc of documents) {
