@@ -3,7 +3,7 @@ import { guardLiveMedia } from './draft-protection/live-media-guard';
 import { guardUploadTypes } from './uploads/upload-type-guard';
 import { ensureInitialLocales, forgetLocalesOnChange, guardLocaleDeletion } from './locales/locales';
 import { medicalContentTypesOf, type ClinicPluginConfig } from './config';
-import { registerReviewActions } from './review/roles';
+import { coverNewLocales, registerReviewActions } from './review/roles';
 import { reviewLog } from './review/review-log';
 import { reviewDigestService } from './review/digest/review-digest-service';
 import { startAnnouncementDelivery } from './webhooks/announcement-delivery';
@@ -11,6 +11,7 @@ import { alignClinicWideSettings } from './content-types/clinic/clinic-wide-sett
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
   forgetLocalesOnChange(strapi);
+  coverNewLocales(strapi);
   guardLiveMedia(strapi);
   guardUploadTypes(strapi);
   guardLocaleDeletion(strapi, () => medicalContentTypesOf(strapi.config.get('plugin::clinic') as ClinicPluginConfig));

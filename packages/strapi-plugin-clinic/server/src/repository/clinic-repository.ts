@@ -142,6 +142,27 @@ function createClinicRepository(strapi: Core.Strapi) {
       });
     },
 
+    /** Calls `created` with the code of each locale created (after its insert). */
+    onLocaleCreated(created: (code: string) => Promise<void>): void {
+      strapi.db.lifecycles.subscribe({
+        models: ['plugin::i18n.locale'],
+        afterCreate: async (event: any) => {
+          const code = event?.result?.code;
+          if (typeof code === 'string') await created(code);
+        },
+      });
+    },
+
+    /** Adds a locale to every permission of these admin roles that names locales and lacks it. */
+    async addLocaleToRolePermissions(roleCodes: string[], code: string): Promise<void> {
+      const permissions = await strapi.db.query('admin::permission').findMany({ where: { role: { code: { $in: roleCodes } } }, select: ['id', 'properties'] });
+      for (const permission of permissions as Array<{ id: number; properties?: { locales?: unknown } }>) {
+        const locales = permission.properties?.locales;
+        if (!Array.isArray(locales) || locales.includes(code)) continue;
+        await strapi.db.query('admin::permission').update({ where: { id: permission.id }, data: { properties: { ...permission.properties, locales: [...locales, code] } } });
+      }
+    },
+
     /** The code of a locale by its id, or null. */
     async localeCode(id: unknown): Promise<string | null> {
       return (await rows('plugin::i18n.locale').findOne({ where: { id }, select: ['code'] }))?.code ?? null;

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { PHYSICIAN_SETTINGS, SUPER_ADMIN_SETTINGS } from 'clinic-domain';
 import { REVIEW_FIELDS } from './workflow-context';
+import { clinicRepository } from '../repository/clinic-repository';
 
 export const EDITOR_ROLE_CODE = 'clinic-marketing-editor';
 export const PHYSICIAN_ROLE_CODE = 'clinic-physician-reviewer';
@@ -38,7 +39,7 @@ interface PermissionSpec {
   conditions?: string[];
 }
 
-async function contentPermissions(strapi: Core.Strapi, actions: string[], subjects: string[], withheld: ReadonlySet<string> = new Set()): Promise<PermissionSpec[]> {
+async function contentPermissions(strapi: Core.Strapi, actions: string[], subjects: string[], locales: string[], withheld: ReadonlySet<string> = new Set()): Promise<PermissionSpec[]> {
   const actionProvider = strapi.service('admin::permission').actionProvider;
   const actionObjects = actions.map((id) => actionProvider.get(id)).filter(Boolean);
   const all: PermissionSpec[] = strapi.service('admin::content-type').getPermissionsWithNestedFields(actionObjects);
@@ -49,31 +50,33 @@ async function contentPermissions(strapi: Core.Strapi, actions: string[], subjec
       subject: p.subject,
       properties: {
         ...(p.properties?.fields ? { fields: p.properties.fields.filter((f) => !withheld.has(f.split('.')[0]!)) } : {}),
-        // null: every locale, including one added later in the admin.
-        locales: null,
+        // Named, not null: Strapi deletes, at its next boot, a publish or delete permission whose
+        // only property (locales) is null. A locale added later is added to them (coverNewLocale).
+        locales,
       },
       conditions: [],
     }));
 }
 
 async function rolePermissions(strapi: Core.Strapi, medicalTypes: string[]) {
+  const locales = ((await strapi.plugin('i18n').service('locales').find()) as Array<{ code: string }>).map((locale) => locale.code);
   const upload = ['plugin::upload.read', 'plugin::upload.assets.create', 'plugin::upload.assets.update', 'plugin::upload.assets.download', 'plugin::upload.assets.copy-link'].map((action) => ({ action }));
   return {
     editor: [
-      ...(await contentPermissions(strapi, [CM('create'), CM('read'), CM('update'), CM('delete')], CLINIC_SUBJECTS, NOT_FOR_EDITORS)),
+      ...(await contentPermissions(strapi, [CM('create'), CM('read'), CM('update'), CM('delete')], CLINIC_SUBJECTS, locales, NOT_FOR_EDITORS)),
       // Publish on every clinic type: for medical types the publish gate answers, and tells the
       // editor that medical approval is missing, or that a physician publishes it.
-      ...(await contentPermissions(strapi, [CM('publish')], CLINIC_SUBJECTS, NOT_FOR_EDITORS)),
+      ...(await contentPermissions(strapi, [CM('publish')], CLINIC_SUBJECTS, locales, NOT_FOR_EDITORS)),
       { action: REVIEW_ACTIONS.read },
       { action: REVIEW_ACTIONS.submit },
       ...upload,
     ],
     physician: [
-      ...(await contentPermissions(strapi, [CM('read')], CLINIC_SUBJECTS)),
-      ...(await contentPermissions(strapi, [CM('publish')], medicalTypes)),
+      ...(await contentPermissions(strapi, [CM('read')], CLINIC_SUBJECTS, locales)),
+      ...(await contentPermissions(strapi, [CM('publish')], medicalTypes, locales)),
       // Taking medical pages down is theirs: delete, and discard (which the Content Manager files
       // under update). The review fields and account links stay out of their forms too.
-      ...(await contentPermissions(strapi, [CM('update'), CM('delete')], medicalTypes, NOT_FOR_PHYSICIANS)),
+      ...(await contentPermissions(strapi, [CM('update'), CM('delete')], medicalTypes, locales, NOT_FOR_PHYSICIANS)),
       { action: REVIEW_ACTIONS.read },
       // A physician may submit too (say, a revision an editor prepared); approving their own
       // submission is still refused unless the clinic allows self-approval.
@@ -99,4 +102,13 @@ export async function ensureClinicRoles(strapi: Core.Strapi, medicalTypes: strin
     editorRoleId: await ensure(EDITOR_ROLE_CODE, 'Marketing editor', 'Writes and translates clinic content; submits medical content for review; cannot approve or publish it.', permissions.editor),
     physicianRoleId: await ensure(PHYSICIAN_ROLE_CODE, 'Physician reviewer', 'Reads drafts, approves or rejects submitted revisions, and publishes approved medical content.', permissions.physician),
   };
+}
+
+/**
+ * The clinic roles work in every language: when an admin adds a locale, each of their
+ * permissions that names locales gets the new one too (other roles are the admin's to set).
+ */
+export function coverNewLocales(strapi: Core.Strapi): void {
+  const repository = clinicRepository(strapi);
+  repository.onLocaleCreated((code) => repository.addLocaleToRolePermissions([EDITOR_ROLE_CODE, PHYSICIAN_ROLE_CODE], code));
 }
