@@ -13,7 +13,7 @@ export default ({ env }: { env: any }) => ({
       webhookUrls: env.array('CLINIC_WEBHOOK_URLS', []),
       webhookSecret: env('CLINIC_WEBHOOK_SECRET', ''),
       // Announcements wait in the database until the site accepts them: retried after 1 s, 2 s, 4 s… up to the cap.
-      webhookRetry: { initialDelayMs: env.int('CLINIC_WEBHOOK_RETRY_INITIAL_MS', 1000), maxDelayMs: env.int('CLINIC_WEBHOOK_RETRY_MAX_MS', 30000) },
+      webhookRetry: { initialDelayMs: env.int('CLINIC_WEBHOOK_RETRY_INITIAL_MS', 1000), maxDelayMs: env.int('CLINIC_WEBHOOK_RETRY_MAX_MS', 5000) },
       webhookTimeoutMs: env.int('CLINIC_WEBHOOK_TIMEOUT_MS', 5000),
       webhookPollMs: env.int('CLINIC_WEBHOOK_POLL_MS', 2000),
       siteUrl: env('SITE_URL', 'http://localhost:3000'),
