@@ -13,7 +13,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildPackages, installWorkspace } from './lib/install.mjs';
-import { startPostgres } from './lib/postgres.mjs';
+import { findPostgresBin, startPostgres } from './lib/postgres.mjs';
 import { run } from './lib/run.mjs';
 import { runBrowserTests } from './lib/e2e.mjs';
 
@@ -124,8 +124,20 @@ async function main() {
   await jest('integration-sqlite', join(root, 'cms'), { DATABASE_CLIENT: 'sqlite' });
 
   await browserTests('e2e-sqlite', {});
-  // Two site instances sharing Next's cache through Redis: a publish reaches both.
-  if (needs('redis-server', 'the two-instance topology test')) await check('topology: two site instances share one Redis cache (pnpm topology --test)', 'node', ['scripts/topology.mjs', '--test'], '.', 'topology: a publish did not reach both site instances (see e2e-artifacts/)');
+  // Two site instances sharing Next's cache through Redis: a publish reaches both. With
+  // PostgreSQL, two CMS instances on one database as well: the publish is made on the second,
+  // and each of its announcements is sent once.
+  if (needs('redis-server', 'the two-instance topology test')) {
+    const twoCms = Boolean(findPostgresBin());
+    if (!twoCms && process.env.CI) failures.push('topology: PostgreSQL is required in CI for its two CMS instances');
+    await check(
+      `topology: two site instances share one Redis cache${twoCms ? ', two CMS instances one PostgreSQL' : ''} (pnpm topology --test${twoCms ? ' --second-cms' : ''})`,
+      'node',
+      ['scripts/topology.mjs', '--test', ...(twoCms ? ['--second-cms'] : [])],
+      '.',
+      'topology: a publish did not reach both site instances, or was not announced exactly once (see e2e-artifacts/)',
+    );
+  }
   // The benchmark, a few seconds per workload, so that it cannot rot (its figures are not checked here).
   await check('bench: smoke run (pnpm bench --smoke)', 'node', ['scripts/bench.mjs', '--smoke'], '.', 'bench: the smoke run failed (see its output)');
 

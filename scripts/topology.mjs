@@ -76,6 +76,35 @@ async function startMoreCms(databaseEnv) {
   return [await startCms({ port: CMS_PORT + 1, siteUrl, databaseEnv, adminPanel: !testing, forTests: testing, logFile: join(logs, 'topology-cms-2.log') })];
 }
 
+/** The outbox rows from `firstId` on (the seed's own, announced before any site was up, are not the test's). */
+async function announcementsSince(databaseEnv, firstId) {
+  const { default: pg } = await import(join(root, 'cms/node_modules/pg/lib/index.js'));
+  const client = new pg.Client({ host: databaseEnv.DATABASE_HOST, port: Number(databaseEnv.DATABASE_PORT), user: databaseEnv.DATABASE_USERNAME, password: databaseEnv.DATABASE_PASSWORD, database: databaseEnv.DATABASE_NAME });
+  await client.connect();
+  try {
+    return (await client.query('SELECT id, delivery_id, state, attempts FROM clinic_announcements WHERE id >= $1 ORDER BY id', [firstId])).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * After the test, with two CMS instances on one database: every announcement of the test's
+ * changes was delivered, and sent exactly once (one attempt), whichever instance claimed it.
+ */
+async function eachAnnouncedOnce(databaseEnv, firstId) {
+  let rows = [];
+  // Delivery runs beside the request that made the change: give the last ones a moment.
+  for (const deadline = Date.now() + 15_000; ; await new Promise((r) => setTimeout(r, 250))) {
+    rows = await announcementsSince(databaseEnv, firstId);
+    if (!rows.some((row) => row.state !== 'delivered') || Date.now() > deadline) break;
+  }
+  const wrong = rows.filter((row) => row.state !== 'delivered' || Number(row.attempts) !== 1);
+  console.log(`announcements with two CMS instances: ${rows.length} rows for the test's changes, ${rows.length - wrong.length} delivered with exactly one attempt`);
+  for (const row of wrong) console.error(`  announcement ${row.delivery_id}: ${row.state}, ${row.attempts} attempts`);
+  return rows.length > 0 && wrong.length === 0;
+}
+
 async function main() {
   mkdirSync(logs, { recursive: true });
   const stoppers = [];
@@ -99,7 +128,8 @@ async function main() {
     if (database) stoppers.push(database.stop);
     const cms = await startCms({ port: CMS_PORT, siteUrl, databaseEnv: database?.env, adminPanel: !testing, forTests: testing, logFile: join(logs, 'topology-cms.log') });
     stoppers.push(() => cms.stop());
-    for (const more of await startMoreCms(database?.env)) stoppers.push(() => more.stop());
+    const moreCms = await startMoreCms(database?.env);
+    for (const more of moreCms) stoppers.push(() => more.stop());
     const sites = [];
     for (const [i, port] of SITE_PORTS.entries()) {
       const site = await startSite({ port, cmsUrl: cms.url, siteUrl, logFile: join(logs, `topology-site-${i + 1}.log`) });
@@ -109,10 +139,17 @@ async function main() {
     console.log(`\nRedis: ${redisUrl}\nCMS:   ${cms.url} (webhook to ${siteUrl}/api/revalidate)\nSites: ${sites.join(', ')}\n`);
 
     if (testing) {
-      const code = await run('pnpm', ['exec', 'playwright', 'test', '--config', 'playwright.topology.config.ts'], {
+      // With a second CMS, every edit, approval and publish goes through it while the sites read
+      // the first: a change made on one instance reaches the site, announced once.
+      const writer = moreCms[0] ?? cms;
+      if (moreCms.length) console.log(`Edits, approvals and publishes go through ${writer.url}; the sites read ${cms.url}.`);
+      const announcedBefore = database ? await announcementsSince(database.env, 0) : [];
+      const firstNew = Math.max(0, ...announcedBefore.map((row) => Number(row.id))) + 1;
+      let code = await run('pnpm', ['exec', 'playwright', 'test', '--config', 'playwright.topology.config.ts'], {
         cwd: join(root, 'web'),
-        env: { SITE_URLS: sites.join(','), CMS_URL: cms.url, ...secrets, PW_TEST_HTML_REPORT_OPEN: 'never' },
+        env: { SITE_URLS: sites.join(','), CMS_URL: writer.url, ...secrets, PW_TEST_HTML_REPORT_OPEN: 'never' },
       });
+      if (code === 0 && database) code = (await eachAnnouncedOnce(database.env, firstNew)) ? 0 : 1;
       await stopAll();
       process.exit(code);
     }
