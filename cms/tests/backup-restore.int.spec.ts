@@ -2,6 +2,8 @@ import { execFile } from 'child_process';
 import os from 'os';
 import path from 'path';
 import fs from 'fs';
+import http from 'http';
+import net from 'net';
 import { promisify } from 'util';
 import { bootCms, DEMO_PASSWORD, type BootedCms } from './harness/strapi';
 import { createTestDatabase, type TestDatabase } from './harness/database';
@@ -97,17 +99,111 @@ async function snapshot(cms: BootedCms) {
   return { pages, hashes, log, admins, files };
 }
 
-const commandEnv = (database: Record<string, string>) => ({ ...process.env, ...database, STRAPI_LOG_LEVEL: 'error' });
+/** A port nothing answers on, so a CMS someone runs on 1337 meanwhile cannot refuse our restores. */
+async function freePort(): Promise<number> {
+  const server = net.createServer().listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+let quietPort = 0;
+const commandEnv = (database: Record<string, string>, extra: Record<string, string> = {}) => ({
+  ...process.env,
+  ...database,
+  PORT: String(quietPort),
+  STRAPI_LOG_LEVEL: 'error',
+  ...extra,
+});
+const CMS_DIR = path.resolve(__dirname, '..');
+
+/** Runs the script; its exit status and output, whatever they are. */
+async function attempt(args: string[], env: NodeJS.ProcessEnv) {
+  return run(process.execPath, [SCRIPT, ...args], { env, cwd: CMS_DIR }).then(
+    ({ stdout, stderr }) => ({ ok: true, stdout, stderr }),
+    (error) => ({ ok: false, stdout: String(error.stdout), stderr: String(error.stderr) }),
+  );
+}
+
+/**
+ * The attacks: a real backup unpacked, changed and packed again with its original manifest beside
+ * it (or none), the way an archive cut short or edited would arrive.
+ */
+const TAMPERED: Record<string, { change: (dir: string) => void; manifest?: false; refusal: RegExp }> = {
+  'no links folder': {
+    change: (dir) => fs.rmSync(path.join(dir, 'links'), { recursive: true }),
+    refusal: /links: 0 in the archive, \d+ in the manifest/,
+  },
+  'entities cut at a line boundary': {
+    change: (dir) => editJsonl(dir, 'entities', (lines) => lines.slice(0, Math.floor(lines.length / 2))),
+    refusal: /: \d+ row\(s\) in the archive, \d+ in the manifest/,
+  },
+  'no review entries': {
+    change: (dir) => editJsonl(dir, 'entities', (lines) => lines.filter((line) => JSON.parse(line).type !== 'plugin::clinic.review-entry')),
+    refusal: /plugin::clinic.review-entry: 0 row\(s\) in the archive, \d+ in the manifest/,
+  },
+  'a media file missing': {
+    change: (dir) => fs.rmSync(path.join(dir, 'assets/uploads', fs.readdirSync(path.join(dir, 'assets/uploads'))[0]!)),
+    refusal: /assets\/uploads\/\S+ is missing/,
+  },
+  'a media file truncated': {
+    change: (dir) => {
+      const file = path.join(dir, 'assets/uploads', fs.readdirSync(path.join(dir, 'assets/uploads'))[0]!);
+      fs.truncateSync(file, Math.floor(fs.statSync(file).size / 2));
+    },
+    refusal: /assets\/uploads\/\S+ has \d+ bytes, the manifest says \d+/,
+  },
+  'metadata of Strapi 4.15.0': {
+    change: (dir) => {
+      const file = path.join(dir, 'metadata.json');
+      const metadata = JSON.parse(fs.readFileSync(file, 'utf8'));
+      fs.writeFileSync(file, JSON.stringify({ ...metadata, strapi: { ...metadata.strapi, version: '4.15.0' } }));
+    },
+    refusal: /the archive names Strapi 4\.15\.0, this CMS runs Strapi 5\./,
+  },
+  'no manifest': { change: () => {}, manifest: false, refusal: /has no manifest/ },
+  'repacked unchanged': { change: () => {}, refusal: /is not the archive its manifest describes .*it was rebuilt or changed after the backup/ },
+};
+
+function editJsonl(dir: string, folder: string, edit: (lines: string[]) => string[]) {
+  for (const name of fs.readdirSync(path.join(dir, folder))) {
+    const file = path.join(dir, folder, name);
+    const lines = fs.readFileSync(file, 'utf8').split('\n').filter(Boolean);
+    fs.writeFileSync(file, edit(lines).map((line) => `${line}\n`).join(''));
+  }
+}
+
+async function tamper(archive: string, into: string, change: (dir: string) => void, withManifest: boolean) {
+  const unpacked = path.join(into, 'unpacked');
+  fs.mkdirSync(unpacked, { recursive: true });
+  await run('tar', ['-xzf', archive, '-C', unpacked]);
+  change(unpacked);
+  const rebuilt = path.join(into, 'clinic.tar.gz');
+  await run('tar', ['-czf', rebuilt, '-C', unpacked, ...fs.readdirSync(unpacked)]);
+  if (withManifest) fs.copyFileSync(`${archive}.manifest.json`, `${rebuilt}.manifest.json`);
+  return rebuilt;
+}
 
 let before: Awaited<ReturnType<typeof snapshot>>;
 let after: Awaited<ReturnType<typeof snapshot>>;
 let restored: BootedCms;
 let target: TestDatabase;
+let encryptedTarget: TestDatabase | undefined;
 let refusal: string;
+let overwrite: Awaited<ReturnType<typeof attempt>>;
+let whileRunning: Awaited<ReturnType<typeof attempt>>;
+let goodRestore: Awaited<ReturnType<typeof attempt>>;
+let encryptedRestore: Awaited<ReturnType<typeof attempt>>;
+const tampered: Record<string, Awaited<ReturnType<typeof attempt>>> = {};
 const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'clinic-backup-'));
+// Not there yet: the backup makes it, as on a fresh clone.
+const backups = path.join(workDir, 'backups');
+const archive = path.join(backups, 'clinic.tar.gz');
 const stash = path.join(workDir, 'uploads-before');
 
 beforeAll(async () => {
+  quietPort = await freePort();
   moveUploads(UPLOADS, stash);
   const source = await bootCms();
   try {
@@ -131,9 +227,12 @@ beforeAll(async () => {
     before = await snapshot(source);
 
     const env = commandEnv({});
-    await run(process.execPath, [SCRIPT, 'backup', '--file', path.join(workDir, 'clinic')], { env, cwd: path.resolve(__dirname, '..') });
+    const written = await attempt(['backup', '--file', path.join(backups, 'clinic')], env);
+    expect(written).toMatchObject({ ok: true });
+    overwrite = await attempt(['backup', '--file', path.join(backups, 'clinic')], env);
+    await run(process.execPath, [SCRIPT, 'backup', '--file', path.join(workDir, 'encrypted', 'clinic'), '--key', 'a passphrase'], { env, cwd: CMS_DIR });
     // A live database is never merged into.
-    refusal = await run(process.execPath, [SCRIPT, 'restore', '--file', path.join(workDir, 'clinic.tar.gz')], { env, cwd: path.resolve(__dirname, '..') }).then(
+    refusal = await run(process.execPath, [SCRIPT, 'restore', '--file', archive], { env, cwd: CMS_DIR }).then(
       () => 'restored',
       (error) => String(error.stderr),
     );
@@ -144,23 +243,79 @@ beforeAll(async () => {
   moveUploads(UPLOADS, path.join(workDir, 'uploads-of-source'));
 
   target = await createTestDatabase();
-  await run(process.execPath, [SCRIPT, 'restore', '--file', path.join(workDir, 'clinic.tar.gz')], { env: commandEnv(target.env), cwd: path.resolve(__dirname, '..') });
+  // Every bad archive is refused before anything is written: the good restore that follows, into
+  // the same database, passes its emptiness check only if none of them left a row or a file.
+  for (const [name, attack] of Object.entries(TAMPERED)) {
+    const rebuilt = await tamper(archive, fs.mkdtempSync(path.join(workDir, 'tampered-')), attack.change, attack.manifest !== false);
+    tampered[name] = await attempt(['restore', '--file', rebuilt], commandEnv(target.env));
+  }
+  // Something answering /_health as Strapi does on the configured port is a CMS using the database.
+  const fakeCms = http.createServer((req, res) => res.writeHead(req.url === '/_health' ? 204 : 404, { strapi: 'You are so French!' }).end());
+  await new Promise<void>((resolve) => fakeCms.listen(0, '127.0.0.1', resolve));
+  whileRunning = await attempt(['restore', '--file', archive], commandEnv(target.env, { PORT: String((fakeCms.address() as net.AddressInfo).port), HOST: '127.0.0.1' }));
+  await new Promise((resolve) => fakeCms.close(resolve));
+
+  goodRestore = await attempt(['restore', '--file', archive], commandEnv(target.env));
+  expect(goodRestore).toMatchObject({ ok: true });
   restored = await bootCms(target.env);
   after = await snapshot(restored);
-});
+  // Each restore attempt loads a Strapi of its own: ten of them take minutes.
+}, 600_000);
 
 afterAll(async () => {
   await restored?.stop();
   await target?.drop();
+  await encryptedTarget?.drop();
   moveUploads(UPLOADS, path.join(workDir, 'uploads-restored'));
   moveUploads(stash, UPLOADS);
   fs.rmSync(workDir, { recursive: true, force: true });
 });
 
 describe('backup and restore', () => {
-  it('writes one compressed archive', () => {
-    expect(fs.readdirSync(workDir).filter((name) => !name.startsWith('uploads-'))).toEqual(['clinic.tar.gz']);
+  it('creates the missing folder and writes one compressed archive and its manifest', () => {
+    expect(fs.readdirSync(backups).sort()).toEqual(['clinic.tar.gz', 'clinic.tar.gz.manifest.json']);
+    const manifest = JSON.parse(fs.readFileSync(`${archive}.manifest.json`, 'utf8'));
+    expect(manifest.entities['admin::user']).toBe(ACCOUNTS.length);
+    expect(manifest.entities['plugin::clinic.review-entry']).toBe(before.log.length);
+    expect(manifest.links).toBeGreaterThan(0);
+    expect(Object.keys(manifest.members).filter((name) => name.startsWith('assets/uploads/'))).not.toHaveLength(0);
   });
+
+  it('refuses to overwrite an existing backup without --force', () => {
+    expect(overwrite.ok).toBe(false);
+    expect(overwrite.stderr).toMatch(/Refusing to overwrite .*clinic\.tar\.gz.*add --force to replace it/);
+  });
+
+  it.each(Object.keys(TAMPERED))('refuses an archive with %s, writing nothing', (name) => {
+    const result = tampered[name]!;
+    expect(result.ok).toBe(false);
+    expect(result.stderr).toMatch(TAMPERED[name]!.refusal);
+    expect(result.stdout).not.toMatch(/Restored/);
+  });
+
+  it('refuses to restore while a CMS answers on the configured port', () => {
+    expect(whileRunning.ok).toBe(false);
+    expect(whileRunning.stderr).toMatch(/a CMS answers at .*\/_health and may be using this database/);
+  });
+
+  it('says the restored database matches the manifest', () => {
+    expect(goodRestore.stdout).toMatch(/Restored .*every media file match its manifest/);
+  });
+
+  it('restores an encrypted backup with its key', async () => {
+    encryptedTarget = await createTestDatabase();
+    const env = commandEnv(encryptedTarget.env);
+    // The uploads folder must be empty for a restore; the booted restore's files are put aside meanwhile.
+    moveUploads(UPLOADS, path.join(workDir, 'uploads-restored'));
+    try {
+      encryptedRestore = await attempt(['restore', '--file', path.join(workDir, 'encrypted', 'clinic.tar.gz.enc'), '--key', 'a passphrase'], env);
+      expect(encryptedRestore.stderr).toBe('');
+      expect(encryptedRestore.ok).toBe(true);
+    } finally {
+      moveUploads(UPLOADS, path.join(workDir, 'uploads-encrypted'));
+      moveUploads(path.join(workDir, 'uploads-restored'), UPLOADS);
+    }
+  }, 120_000);
 
   it('refuses to restore onto a database that has content', () => {
     expect(refusal).toMatch(/Refusing to restore: the target database already has content/);
