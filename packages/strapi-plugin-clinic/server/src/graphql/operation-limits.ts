@@ -6,7 +6,9 @@ import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import { GraphQLError, type ValidationContext, type ValidationRule } from 'graphql';
 import { defaultGraphqlLimits, type GraphqlLimits } from '../config';
+import { fragmentFanOutPlugin, fragmentFanOutRule } from './fragment-fan-out';
 import { loadOperationAllowlist, operationAllowlistRule } from './operation-allowlist';
+import { operationChoicePlugin } from './operation-choice';
 import { paginationArgumentsPlugin } from './pagination-arguments';
 
 /**
@@ -30,6 +32,7 @@ export function operationLimitRules(limits: GraphqlLimits): ValidationRule[] {
     maxDepthRule({ n: limits.maxDepth, flattenFragments: true, ...reportAsInvalid }),
     maxDirectivesRule({ n: limits.maxDirectives, ...reportAsInvalid }),
     costLimitRule({ maxCost: limits.maxCost, ...reportAsInvalid }),
+    fragmentFanOutRule,
   ];
 }
 
@@ -62,7 +65,8 @@ export function applyGraphqlLimits(strapi: Core.Strapi): void {
   strapi.config.set('plugin::graphql.apolloServer', {
     ...apollo,
     validationRules: [...(apollo.validationRules ?? []), ...rules],
-    plugins: [...((apollo.plugins as unknown[] | undefined) ?? []), paginationArgumentsPlugin],
+    // Fragments expanding past the cost limit are refused before validation walks them (see fragment-fan-out.ts).
+    plugins: [...((apollo.plugins as unknown[] | undefined) ?? []), fragmentFanOutPlugin(limits.maxCost), operationChoicePlugin, paginationArgumentsPlugin],
     // graphql-js stops lexing past the limit, before any work on the document, and Apollo answers
     // its syntax error with a 400. (Armor's Apollo token plugin throws outside the parser: a 500.)
     parseOptions: { ...apollo.parseOptions, maxTokens: limits.maxTokens },
