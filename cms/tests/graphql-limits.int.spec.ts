@@ -41,7 +41,7 @@ function variablesFor(name: string, document: DocumentNode): Record<string, unkn
   const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
   const wanted = new Set(operation.variableDefinitions?.map((v) => v.variable.name.value));
   const slug = name === 'ProviderBySlug' ? stauss.text.es.slug : vertebro.text.es.slug;
-  return Object.fromEntries(Object.entries({ locale: 'es', slug, page: 1, pageSize: 20 }).filter(([key]) => wanted.has(key)));
+  return Object.fromEntries(Object.entries({ locale: 'es', slug, page: 1, pageSize: 20, type: 'PROCEDURE' }).filter(([key]) => wanted.has(key)));
 }
 
 /** What a page of the site gets: data, no errors, and the Spanish text that was seeded. */
