@@ -114,7 +114,12 @@ async function until(op: string, send: () => Promise<{ status: number; body: any
       for (let round = 0; (round < ROUNDS || restarts < MIN_RESTARTS) && round < 500; round++) {
         const id = faqs[round % faqs.length]!;
         const question = `Does round ${round} survive a database restart?`;
-        const save = await until('save', async () => cms.http.put(cm(id)).query({ locale: 'en' }).set(as('editor')).set(await cms.draftVersion(cm(id), 'en', as('editor'))).send({ question }));
+        // As the admin saves: read the draft, then save naming its version (a 503 on either is sent again).
+        const save = await until('save', async () => {
+          const draft = await cms.http.get(cm(id)).query({ locale: 'en' }).set(as('editor'));
+          if (draft.status !== 200) return draft;
+          return cms.http.put(cm(id)).query({ locale: 'en' }).set(as('editor')).set('x-clinic-draft-version', draft.body.data.updatedAt).send({ question });
+        });
         expect({ op: 'save', status: completed(save.status) }).toEqual({ op: 'save', status: 'completed' });
         saved.set(id, question);
 
@@ -130,6 +135,11 @@ async function until(op: string, send: () => Promise<{ status: number; body: any
         approvedAt.push({ id, at: approve.body.data.at, revisionHash: approve.body.data.revisionHash });
 
         const publish = await until('publish', () => cms.http.post(cm(id, 'publish')).query({ locale: 'en' }).set(as('physician')).send({}));
+        if (completed(publish.status) !== 'completed') {
+          // Which request did what: this round's answers, and the document's log as it stands.
+          const log = await cms.strapi.db.query('plugin::clinic.review-entry').findMany({ where: { contentType: FAQ, reviewedDocumentId: id, locale: 'en' }, orderBy: { id: 'asc' } });
+          console.log('publish refused', JSON.stringify({ round, hash: state.body.data.revisionHash.slice(0, 8), approved: approve.body.data?.revisionHash?.slice(0, 8), answers: outcomes.slice(-12), log: log.map((row: any) => `${row.id}:${row.decision}:${String(row.revisionHash).slice(0, 8)}:${row.sequenceKey}`) }, null, 1));
+        }
         expect({ op: 'publish', status: completed(publish.status), body: completed(publish.status) === 'completed' ? null : publish.body }).toEqual({ op: 'publish', status: 'completed', body: null });
         published.push({ id, hash: state.body.data.revisionHash });
       }
