@@ -107,9 +107,10 @@ describe('work after a commit, and transactions no one waits for', () => {
     await db.transaction(({ onCommit }: any) => onCommit(() => Promise.reject(new Error('event listener broke'))));
     await tick();
     const where = '(model plugin::clinic.faq, action plugin::content-manager.collection-types.publish, POST /content-manager/collection-types/plugin::clinic.faq/abc/actions/publish)';
-    expect(log.error.mock.calls).toEqual([
-      [`A transaction no one waits for failed ${where}: SQLITE_CONSTRAINT: NOT NULL constraint failed`],
-      [`Work after a commit failed ${where}: event listener broke`],
+    // In either order: both are logged once each.
+    expect(log.error.mock.calls.map(([message]: [string]) => message).sort()).toEqual([
+      `A transaction no one waits for failed ${where}: SQLITE_CONSTRAINT: NOT NULL constraint failed`,
+      `Work after a commit failed ${where}: event listener broke`,
     ]);
   });
 
@@ -144,6 +145,44 @@ describe('work after a commit, and transactions no one waits for', () => {
     await expect(db.transaction(({ trx }: any) => `ran in ${trx}`)).resolves.toBe('ran in trx');
     await expect(db.transaction(async () => { throw new Error('bad input'); })).rejects.toThrow('bad input');
     await expect(fakeDatabase(() => Promise.reject(cut)).db.transaction(() => undefined)).rejects.toBe(cut);
+  });
+});
+
+describe('a COMMIT that failed', () => {
+  /** A knex transaction as Strapi holds it: completed once committed, its own promise telling how the COMMIT went. */
+  const knexTransaction = (completed: boolean, outcome: Promise<unknown>) => {
+    outcome.catch(() => undefined);
+    // A function, as knex's is (it builds queries).
+    return Object.assign(() => undefined, { isCompleted: () => completed, executionPromise: outcome });
+  };
+  const database = (trx: unknown) => {
+    const log = { warn: jest.fn(), error: jest.fn() };
+    const db: any = {
+      async transaction(callback?: (params: any) => unknown) {
+        if (!callback) return { commit: async () => undefined, rollback: async () => undefined, get: () => trx };
+        return callback({ trx, onCommit: () => undefined, onRollback: () => undefined });
+      },
+    };
+    settleAfterCommitWork({ db, log, requestContext: { get: () => undefined } } as any);
+    return db;
+  };
+  const cut = Object.assign(new Error('Connection terminated unexpectedly'), { code: 'ECONNRESET' });
+
+  it('fails the transaction that knex answered as committed, so no lost change is reported as saved', async () => {
+    const db = database(knexTransaction(true, Promise.reject(cut)));
+    await expect(db.transaction(async () => 'approved')).rejects.toBe(cut);
+  });
+
+  it('passes a committed transaction, and a nested one (its outer transaction is not done yet), through', async () => {
+    await expect(database(knexTransaction(true, Promise.resolve())).transaction(async () => 'saved')).resolves.toBe('saved');
+    await expect(database(knexTransaction(false, new Promise(() => undefined))).transaction(async () => 'nested')).resolves.toBe('nested');
+  });
+
+  it("checks the COMMIT of a transaction opened without a callback too (Strapi's relation writes)", async () => {
+    const failed = await database(knexTransaction(true, Promise.reject(cut))).transaction();
+    await expect(failed.commit()).rejects.toBe(cut);
+    const fine = await database(knexTransaction(true, Promise.resolve())).transaction();
+    await expect(fine.commit()).resolves.toBeUndefined();
   });
 });
 

@@ -21,6 +21,43 @@ interface TransactionalDatabase {
   transaction(callback?: (params: TransactionParams) => unknown): Promise<unknown>;
 }
 
+/** The parts of a knex transaction that say how its COMMIT went. */
+interface KnexTransaction {
+  isCompleted?: () => boolean;
+  executionPromise?: Promise<unknown>;
+}
+
+/** Strapi's transaction without a callback (its entity manager's relation writes). */
+interface ManualTransaction {
+  commit(): Promise<void>;
+  rollback(): Promise<void>;
+  get(): unknown;
+}
+
+async function handOverWithCheckedCommit(opening: Promise<ManualTransaction>): Promise<ManualTransaction> {
+  const manual = await opening;
+  return {
+    ...manual,
+    async commit() {
+      await manual.commit();
+      await committed(manual.get());
+    },
+  };
+}
+
+/**
+ * knex answers `commit()` with success even when the COMMIT itself failed (the connection was
+ * cut as it was sent, so the database rolled the work back): the failure only rejects the
+ * transaction's own promise, which Strapi never reads. Without this, an approval or a publish
+ * the database never stored was answered as done. Only the outermost transaction is checked
+ * (a nested one shares it and is not completed when its callback returns).
+ */
+async function committed(trx: unknown): Promise<void> {
+  // A knex transaction is a function (it builds queries) with these as properties.
+  const knex = trx as KnexTransaction | null;
+  if (knex && (typeof knex === 'function' || typeof knex === 'object') && knex.isCompleted?.() && knex.executionPromise) await knex.executionPromise;
+}
+
 type Log = Pick<Core.Strapi['log'], 'warn' | 'error'>;
 
 /**
@@ -119,11 +156,16 @@ export function settleAfterCommitWork(strapi: Core.Strapi) {
         return result;
       }));
   db.transaction = (callback) => {
-    if (!callback) return transaction();
+    if (!callback) return handOverWithCheckedCommit(transaction() as Promise<ManualTransaction>);
     const context = requestContextOf(strapi);
-    const running = transaction((params) =>
-      callback({ ...params, onCommit: guard(params.onCommit, 'Work after a commit failed', context), onRollback: guard(params.onRollback, 'Work after a rollback failed', context) }),
-    );
+    let trx: unknown;
+    const running = transaction((params) => {
+      trx = params.trx;
+      return callback({ ...params, onCommit: guard(params.onCommit, 'Work after a commit failed', context), onRollback: guard(params.onRollback, 'Work after a rollback failed', context) });
+    }).then(async (result) => {
+      await committed(trx);
+      return result;
+    });
     const handed = new HeardTransaction<unknown>((resolve, reject) => running.then(resolve, reject));
     // Handled, without counting as heard: a rejection no one takes must not end the process.
     Promise.prototype.then.call(handed, undefined, () => undefined);
