@@ -413,21 +413,31 @@ async function restore(app, { file, key }) {
     if (entity.type === 'admin::user') originalAdminIdByEmail.set(entity.data.email, entity.id);
     return entity;
   };
-  // Strict schemas: a backup from a different content model must not load half-way.
-  await runEngine(
-    createTransferEngine(source, destination, {
-      versionStrategy: 'ignore',
-      schemaStrategy: 'strict',
-      transforms: { entities: [{ map: remember }] },
-    }),
-  );
-  await restoreReviewLogIds(app, originalIdBySequenceKey);
-  const problems = await verifyRestored(app, manifest);
-  if (problems.length > 0) {
-    // Half a clinic must not start: empty it again so the next start is a fresh, uninitialised CMS.
+  // Half a clinic must not start: whatever fails from here on empties it again, so the next
+  // start is a fresh, uninitialised CMS.
+  const emptyAgain = async () => {
     await emptyDatabase(app);
     const uploads = path.join(app.dirs.static.public, 'uploads');
     for (const name of fs.existsSync(uploads) ? fs.readdirSync(uploads) : []) if (!name.startsWith('.')) fs.rmSync(path.join(uploads, name), { recursive: true, force: true });
+  };
+  let problems;
+  try {
+    // Strict schemas: a backup from a different content model must not load half-way.
+    await runEngine(
+      createTransferEngine(source, destination, {
+        versionStrategy: 'ignore',
+        schemaStrategy: 'strict',
+        transforms: { entities: [{ map: remember }] },
+      }),
+    );
+    await restoreReviewLogIds(app, originalIdBySequenceKey);
+    problems = await verifyRestored(app, manifest);
+  } catch (error) {
+    await emptyAgain();
+    throw new Error(`Restore failed part-way (${error?.message ?? error}), so the database was emptied again.`);
+  }
+  if (problems.length > 0) {
+    await emptyAgain();
     throw new Error(`Restore failed: the database does not hold what ${file} lists, so it was emptied again:\n  ${problems.join('\n  ')}`);
   }
   // The log names its actors by admin account id; say so if the engine renumbered accounts.

@@ -58,6 +58,28 @@ describe('the clinic roles after the CMS boots again', () => {
     await physicianPublishes('es');
   });
 
+  it('made by an earlier version (locales null, publish and delete already deleted by Strapi) are repaired once on the next boot', async () => {
+    const before = await rolePermissions();
+    const rows = await cms.strapi.db.query('admin::permission').findMany({ where: { role: { code: { $in: ROLES } } } });
+    for (const row of rows as any[]) {
+      if (!Array.isArray(row.properties?.locales)) continue;
+      if (/explorer\.(publish|delete)$/.test(row.action)) await cms.strapi.db.query('admin::permission').delete({ where: { id: row.id } });
+      else await cms.strapi.db.query('admin::permission').update({ where: { id: row.id }, data: { properties: { ...row.properties, locales: null } } });
+    }
+    await cms.strapi.store({ type: 'plugin', name: 'clinic' }).delete({ key: 'roles-name-locales' });
+    await cms.restart();
+    expect(await rolePermissions()).toEqual(before);
+    await physicianPublishes('en');
+
+    // Once: an administrator who later takes a permission away keeps it away.
+    const publish = (await cms.strapi.db.query('admin::permission').findMany({ where: { role: { code: ROLES[1] }, action: 'plugin::content-manager.explorer.publish' } }))[0];
+    await cms.strapi.db.query('admin::permission').delete({ where: { id: publish.id } });
+    await cms.restart();
+    expect(await rolePermissions()).toHaveLength(before.length - 1);
+    await cms.strapi.service('admin::role').addPermissions(publish.role?.id ?? (await cms.strapi.service('admin::role').findOne({ code: ROLES[1] })).id, [{ action: publish.action, subject: publish.subject, properties: publish.properties, conditions: [] }]);
+    expect(await rolePermissions()).toEqual(before);
+  });
+
   it('cover a locale an admin adds later, in every permission that names locales, and keep it after a restart', async () => {
     await cms.strapi.plugin('i18n').service('locales').create({ code: 'fr', name: 'French (fr)' });
     const withFrench = await rolePermissions();

@@ -67,10 +67,23 @@ describe('the review queue, a page at a time', () => {
     const ids = items.map((item: { documentId: string }) => item.documentId);
     expect(ids).not.toContain(approved);
     expect(ids).not.toContain(edited);
-    // The edited one still counts as awaiting (its latest decision is a submission) until it is resubmitted.
-    expect(pagination.total).toBe(items.length + 1);
+    // The edited one waits for no one until it is resubmitted: neither listed nor counted.
+    expect(pagination.total).toBe(items.length);
     await reviews().submit({ contentType: FAQ, documentId: edited, locale: 'en' }, editor);
     expect((await allPages(100)).items.map((item: { documentId: string }) => item.documentId)).toContain(edited);
+  });
+
+  it('fills every page when many submissions edited since come before the waiting ones', async () => {
+    // Thirty submissions edited after they were sent, older than every other waiting one.
+    const stale: string[] = [];
+    for (let i = 0; i < 30; i += 1) stale.push(await submitNewFaq(`Edited after submission ${i}?`));
+    for (const documentId of stale) await cms.strapi.documents(FAQ).update({ documentId, locale: 'en', data: { answer: 'Changed since.' } });
+    await cms.strapi.db.connection('clinic_review_heads').whereIn('reviewed_document_id', stale).update({ decided_at: new Date('2000-01-01T00:00:00Z') });
+    const first = await queue({ pageSize: '5' });
+    expect(first.body.data).toHaveLength(5);
+    const { items, pagination } = await allPages(5);
+    expect(items.map((item: { documentId: string }) => item.documentId).filter((id: string) => stale.includes(id))).toEqual([]);
+    expect(pagination.total).toBe(items.length);
   });
 
   it.each([
@@ -111,6 +124,13 @@ describe('the review queue, a page at a time', () => {
     await cms.strapi.db.connection('clinic_review_heads').del();
     expect((await queue()).body.meta.pagination.total).toBe(0);
     await cms.strapi.plugin('clinic').service('reviews').log.ensureSequenceIndex();
+    expect(await allPages(100)).toEqual(before);
+  });
+
+  it('sets the heads up once at a time when instances start together', async () => {
+    const before = await allPages(100);
+    const log = cms.strapi.plugin('clinic').service('reviews').log;
+    await Promise.all([1, 2, 3, 4].map(() => log.ensureSequenceIndex()));
     expect(await allPages(100)).toEqual(before);
   });
 

@@ -12,8 +12,9 @@ export interface RetryPolicy {
   maxDelayMs: number;
 }
 
-// A site back from an outage is told within 5 s. The cost of a site down for hours is one call per
-// 5 s per address, not per change: while an address fails, each sweep tries it once (see the worker).
+// A site back from an outage is told at the next attempt: at most 5 s, plus the worker's sweep
+// interval. A site down for hours costs one call per sweep per address, not one per change: while
+// an address fails, each sweep tries it once (see the worker).
 export const DEFAULT_RETRY_POLICY: RetryPolicy = { initialDelayMs: 1000, maxDelayMs: 5_000 };
 
 /** The wait before the next attempt, after `failedAttempts` (1 or more) failed ones. */

@@ -1,5 +1,6 @@
 import type { NextRequest } from 'next/server';
 import { siteRouting } from '@/i18n/routing';
+import { cmsKnownDown } from '@/lib/cms/cms-outage';
 import { clinicPhoneSoon } from '@/lib/cms/cms-reachability';
 import { getSiteLocales } from '@/lib/cms/site-locales';
 import { nonPagePolicy } from '@/lib/security/content-security-policy.cjs';
@@ -40,8 +41,8 @@ export async function notFoundOutsideEveryLocale(request: NextRequest): Promise<
   if (!isOutsideEveryLocale(pathname, [])) return null;
   const locales = await getSiteLocales();
   if (!isOutsideEveryLocale(pathname, siteRouting(locales).locales)) return null;
-  // Read now if it never was: a 404 is not an outage, and the CMS that has the number is up.
-  await clinicPhoneSoon(siteRouting(locales).defaultLocale);
+  // Read now if it never was, unless the CMS is known to be down: a 404 never waits for it.
+  if (!cmsKnownDown()) await clinicPhoneSoon(siteRouting(locales).defaultLocale);
   const page = await errorPageResponse(request, locales, { kind: 'notFound' });
   page.headers.set('Content-Security-Policy', nonPagePolicy());
   return page;

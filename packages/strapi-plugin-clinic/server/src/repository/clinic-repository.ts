@@ -43,6 +43,8 @@ const UPLOAD_FILE = 'plugin::upload.file';
 const REVIEW_ENTRY_TABLE = 'clinic_review_entries';
 /** Each reviewed version's latest log entry (see ensureReviewHeads): kept beside the log, never instead of it. */
 const REVIEW_HEAD_TABLE = 'clinic_review_heads';
+/** Any fixed number: PostgreSQL's advisory lock that lets one starting instance set the heads up at a time. */
+const REVIEW_HEADS_SETUP_LOCK = 72_040_911;
 const REVIEW_HEAD_KEY = '(content_type, reviewed_document_id, locale)';
 /** Makes `entry_id` the head of its version unless a later entry already is (ids grow with every append). */
 const ADVANCE_HEAD = `ON CONFLICT ${REVIEW_HEAD_KEY} DO UPDATE SET entry_id = excluded.entry_id, decision = excluded.decision, decided_at = excluded.decided_at WHERE ${REVIEW_HEAD_TABLE}.entry_id < excluded.entry_id`;
@@ -151,6 +153,19 @@ function createClinicRepository(strapi: Core.Strapi) {
           if (typeof code === 'string') await created(code);
         },
       });
+    },
+
+    /**
+     * Gives every permission of an admin role whose locales are null these locales instead;
+     * answers the role's permissions as "action subject".
+     */
+    async nameLocalesOfRolePermissions(roleId: number, locales: string[]): Promise<Set<string>> {
+      const permissions = await strapi.db.query('admin::permission').findMany({ where: { role: { id: roleId } }, select: ['id', 'action', 'subject', 'properties'] });
+      for (const permission of permissions as Array<{ id: number; properties?: Record<string, unknown> }>) {
+        if (!permission.properties || !('locales' in permission.properties) || permission.properties.locales !== null) continue;
+        await strapi.db.query('admin::permission').update({ where: { id: permission.id }, data: { properties: { ...permission.properties, locales } } });
+      }
+      return new Set((permissions as Array<{ action: string; subject: string | null }>).map((p) => `${p.action} ${p.subject}`));
     },
 
     /** Adds a locale to every permission of these admin roles that names locales and lacks it. */
@@ -344,14 +359,17 @@ function createClinicRepository(strapi: Core.Strapi) {
      * heads that name no entry of their version go, and every version's latest entry is upserted.
      */
     async ensureReviewHeads(): Promise<void> {
-      const knex = strapi.db.connection;
-      if (!(await knex.schema.hasTable(REVIEW_HEAD_TABLE))) {
-        await knex.raw(
-          `CREATE TABLE IF NOT EXISTS ${REVIEW_HEAD_TABLE} (content_type varchar(255) NOT NULL, reviewed_document_id varchar(255) NOT NULL, locale varchar(255) NOT NULL, entry_id integer NOT NULL, decision varchar(255) NOT NULL, decided_at ${(strapi.db as any).dialect?.client === 'sqlite' ? 'datetime' : 'timestamp(6)'}, PRIMARY KEY ${REVIEW_HEAD_KEY})`,
-        );
-      }
-      await knex.raw(`CREATE INDEX IF NOT EXISTS ${REVIEW_HEAD_TABLE}_decision_idx ON ${REVIEW_HEAD_TABLE} (decision, decided_at, entry_id)`);
+      const sqlite = (strapi.db as any).dialect?.client === 'sqlite';
       await strapi.db.transaction(async ({ trx }) => {
+        // CMS instances starting together would race on the CREATE ... IF NOT EXISTS (PostgreSQL
+        // can fail on its own catalog) and on the rebuild: one at a time, DDL included.
+        if (!sqlite) await trx.raw('SELECT pg_advisory_xact_lock(?)', [REVIEW_HEADS_SETUP_LOCK]);
+        if (!(await trx.schema.hasTable(REVIEW_HEAD_TABLE))) {
+          await trx.raw(
+            `CREATE TABLE IF NOT EXISTS ${REVIEW_HEAD_TABLE} (content_type varchar(255) NOT NULL, reviewed_document_id varchar(255) NOT NULL, locale varchar(255) NOT NULL, entry_id integer NOT NULL, decision varchar(255) NOT NULL, decided_at ${sqlite ? 'datetime' : 'timestamp(6)'}, PRIMARY KEY ${REVIEW_HEAD_KEY})`,
+          );
+        }
+        await trx.raw(`CREATE INDEX IF NOT EXISTS ${REVIEW_HEAD_TABLE}_decision_idx ON ${REVIEW_HEAD_TABLE} (decision, decided_at, entry_id)`);
         await trx.raw(
           `DELETE FROM ${REVIEW_HEAD_TABLE} WHERE NOT EXISTS (SELECT 1 FROM ${REVIEW_ENTRY_TABLE} e WHERE e.id = ${REVIEW_HEAD_TABLE}.entry_id AND e.content_type = ${REVIEW_HEAD_TABLE}.content_type AND e.reviewed_document_id = ${REVIEW_HEAD_TABLE}.reviewed_document_id AND e.locale = ${REVIEW_HEAD_TABLE}.locale)`,
         );

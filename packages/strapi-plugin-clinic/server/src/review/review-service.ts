@@ -142,18 +142,28 @@ export function reviewService(strapi: Core.Strapi) {
     }
   }
 
-  /** What the queue shows of each latest submission still matching its draft, oldest first. */
-  async function queueItems(entries: StoredReviewEntry[]) {
-    const items = [];
-    const readingTarget = await readingLevels(strapi).target();
+  /**
+   * The latest submissions still waiting, oldest first: each with its draft as it is now. A text
+   * edited after submission (or a draft that is gone) is no longer the revision that was submitted.
+   */
+  async function stillWaiting(entries: StoredReviewEntry[]) {
+    const waiting = [];
     for (const entry of entries) {
       if (entry.decision !== 'submitted') continue;
       const revision = await loadDraftRevision(strapi, entry.contentType, entry.reviewedDocumentId, entry.locale);
-      // A text edited after submission is no longer the revision that was submitted.
-      if (!revision || revision.hash !== entry.revisionHash) continue;
+      if (revision && revision.hash === entry.revisionHash) waiting.push({ entry, revision });
+    }
+    return waiting.sort((a, b) => a.entry.at.localeCompare(b.entry.at));
+  }
+
+  /** What the queue shows of each waiting revision. */
+  async function queueItems(waiting: Awaited<ReturnType<typeof stillWaiting>>) {
+    const readingTarget = await readingLevels(strapi).target();
+    const items = [];
+    for (const { entry, revision } of waiting) {
       items.push({ contentType: entry.contentType, documentId: entry.reviewedDocumentId, locale: entry.locale, title: documentTitle(revision.entry), submittedBy: entry.actorName, submittedAt: entry.at, revisionHash: entry.revisionHash, readingLevels: await readingLevels(strapi).of(entry.contentType, revision.entry, entry.locale, readingTarget) });
     }
-    return items.sort((a, b) => a.submittedAt.localeCompare(b.submittedAt));
+    return items;
   }
 
   return {
@@ -308,14 +318,22 @@ export function reviewService(strapi: Core.Strapi) {
      * leaves out a submission whose text was edited after it (no longer the submitted revision),
      * so it may hold fewer than `pageSize`.
      */
+    /**
+     * A page of the queue. The heads still name submissions edited since, which wait for no one:
+     * they are checked and skipped before paging (only the latest submissions are read, never the
+     * log), so every page is full and the total counts what waits; only the page's items get their
+     * reading levels.
+     */
     async queuePage({ page, pageSize }: { page: number; pageSize: number }) {
-      const { entries, total } = await log.latestSubmissions({ offset: (page - 1) * pageSize, limit: pageSize });
-      return { items: await queueItems(entries), pagination: { page, pageSize, pageCount: Math.max(1, Math.ceil(total / pageSize)), total } };
+      const waiting = await stillWaiting((await log.latestSubmissions({ offset: 0, limit: null })).entries);
+      const total = waiting.length;
+      const items = await queueItems(waiting.slice((page - 1) * pageSize, page * pageSize));
+      return { items, pagination: { page, pageSize, pageCount: Math.max(1, Math.ceil(total / pageSize)), total } };
     },
 
     /** Every revision awaiting a physician, oldest first (the daily digest). */
     async queue() {
-      return queueItems((await log.latestSubmissions({ offset: 0, limit: null })).entries);
+      return queueItems(await stillWaiting((await log.latestSubmissions({ offset: 0, limit: null })).entries));
     },
 
     /** Published pages whose review is overdue or due within 30 days, soonest first. */

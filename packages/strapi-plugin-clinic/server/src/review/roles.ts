@@ -91,17 +91,45 @@ async function rolePermissions(strapi: Core.Strapi, medicalTypes: string[]) {
 export async function ensureClinicRoles(strapi: Core.Strapi, medicalTypes: string[]): Promise<{ editorRoleId: number; physicianRoleId: number }> {
   const roles = strapi.service('admin::role');
   const permissions = await rolePermissions(strapi, medicalTypes);
+  const repairs = await rolesNeedLocaleRepair(strapi);
   const ensure = async (code: string, name: string, description: string, perms: PermissionSpec[]) => {
     const existing = await roles.findOne({ code });
-    if (existing) return existing.id as number;
+    if (existing) {
+      if (repairs) await repairLocales(strapi, existing.id as number, perms);
+      return existing.id as number;
+    }
     const role = await roles.create({ name, code, description });
     await roles.assignPermissions(role.id, perms);
     return role.id as number;
   };
-  return {
+  const ids = {
     editorRoleId: await ensure(EDITOR_ROLE_CODE, 'Marketing editor', 'Writes and translates clinic content; submits medical content for review; cannot approve or publish it.', permissions.editor),
     physicianRoleId: await ensure(PHYSICIAN_ROLE_CODE, 'Physician reviewer', 'Reads drafts, approves or rejects submitted revisions, and publishes approved medical content.', permissions.physician),
   };
+  if (repairs) await strapi.store({ type: 'plugin', name: 'clinic' }).set({ key: LOCALES_REPAIRED_KEY, value: true });
+  return ids;
+}
+
+/** Set once the roles made before their permissions named locales have been repaired. */
+const LOCALES_REPAIRED_KEY = 'roles-name-locales';
+
+async function rolesNeedLocaleRepair(strapi: Core.Strapi): Promise<boolean> {
+  return !(await strapi.store({ type: 'plugin', name: 'clinic' }).get({ key: LOCALES_REPAIRED_KEY }));
+}
+
+/**
+ * Roles made by an earlier version named their locales as null; Strapi's boot deleted those
+ * whose only property is the locales (publish, delete), so physicians could no longer publish.
+ * Once, on the first boot of this version: what is left names every locale, and the role's
+ * publish and delete permissions that are missing are given back (nothing else is added, so an
+ * administrator's other changes stay).
+ */
+async function repairLocales(strapi: Core.Strapi, roleId: number, wanted: PermissionSpec[]): Promise<void> {
+  const repository = clinicRepository(strapi);
+  const locales = wanted.find((p) => Array.isArray(p.properties?.locales))?.properties?.locales ?? [];
+  const present = await repository.nameLocalesOfRolePermissions(roleId, locales as string[]);
+  const deletedByStrapi = wanted.filter((p) => (p.action === CM('publish') || p.action === CM('delete')) && !present.has(`${p.action} ${p.subject}`));
+  if (deletedByStrapi.length) await strapi.service('admin::role').addPermissions(roleId, deletedByStrapi);
 }
 
 /**
