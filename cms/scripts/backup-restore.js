@@ -228,7 +228,10 @@ async function backup(app, { file, key, force }) {
     const contents = await readArchive(partialArchive, key);
     const short = differences({ entities: rows, links: contents.links, configuration: contents.configuration, schemas: contents.schemas, members: {} }, { ...contents, members: {} });
     for (const name of media) if (!contents.members[`assets/uploads/${name}`]) short.push(`media file ${name} is missing`);
-    if (short.length > 0) throw new Error(`The backup does not hold everything in the database:\n  ${short.join('\n  ')}`);
+    if (short.length > 0) {
+      // Strapi's export is not one snapshot: a running CMS that writes meanwhile (a sign-in, an announcement) makes the counts differ too.
+      throw new Error(`The backup does not hold what the database held when it began, so it was not kept:\n  ${short.join('\n  ')}\nIf the CMS was running, it changed the database meanwhile: stop it and back up again.`);
+    }
     const manifest = {
       format: MANIFEST_FORMAT,
       createdAt: new Date().toISOString(),
