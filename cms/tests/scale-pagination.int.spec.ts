@@ -135,4 +135,13 @@ describe('more procedures than one CMS page', () => {
     const response = await cms.graphql(`{ clinicSitemapEntries(type: PROVIDER, locale: "en", after: "${'x'.repeat(65)}") { nextCursor } }`);
     expect(response.status).toBe(400);
   });
+
+  it('a locale the CMS does not have is a 400 naming the ones it has, as on every public read', async () => {
+    for (const locale of ['xx', 'EN-gb', 'de']) {
+      const response = await cms.graphql(`{ clinicSitemapEntries(type: PROCEDURE, locale: "${locale}") { nextCursor } }`);
+      expect({ locale, status: response.status }).toEqual({ locale, status: 400 });
+      // Not a locale code at all: the scalar refuses it; a code the CMS does not have: the resolver, naming those it has.
+      expect(response.body.errors[0].message).toMatch(locale === 'de' ? /Unknown locale "de".*\ben\b.*\bes\b/ : /locale/i);
+    }
+  });
 });

@@ -1,6 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { z } from 'zod';
+import { unknownLocaleMessage } from 'clinic-domain';
+import { availableLocaleCodes } from '../locales/locales';
 import { clinicRepository } from '../repository/clinic-repository';
 
 /** The largest page one request may ask for: a clinic's whole sitemap of a type and locale in one read, bounded. */
@@ -56,6 +58,9 @@ export function sitemapEntriesExtension(strapi: Core.Strapi) {
           const parsed = sitemapArgs.safeParse(args);
           if (!parsed.success) throw new errors.ValidationError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '));
           const { type, locale, after, limit } = parsed.data;
+          // As every other public read: a locale the CMS does not have is a 400, not an empty list.
+          const unknown = unknownLocaleMessage(locale, await availableLocaleCodes(strapi));
+          if (unknown) throw new errors.ValidationError(unknown);
           // One row past the page says whether another page follows, without a count.
           const rows = await repository.publishedSlugsPage(SITEMAP_TYPES[type], locale, after ?? null, limit + 1);
           const entries = rows.slice(0, limit).filter((row) => row.slug);
