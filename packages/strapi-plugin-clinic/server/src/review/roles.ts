@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { PHYSICIAN_SETTINGS, SUPER_ADMIN_SETTINGS } from 'clinic-domain';
 import { REVIEW_FIELDS } from './workflow-context';
 import { clinicRepository } from '../repository/clinic-repository';
+import { availableLocaleCodes } from '../locales/locales';
 
 export const EDITOR_ROLE_CODE = 'clinic-marketing-editor';
 export const PHYSICIAN_ROLE_CODE = 'clinic-physician-reviewer';
@@ -59,7 +60,7 @@ async function contentPermissions(strapi: Core.Strapi, actions: string[], subjec
 }
 
 async function rolePermissions(strapi: Core.Strapi, medicalTypes: string[]) {
-  const locales = ((await strapi.plugin('i18n').service('locales').find()) as Array<{ code: string }>).map((locale) => locale.code);
+  const locales = await availableLocaleCodes(strapi);
   const upload = ['plugin::upload.read', 'plugin::upload.assets.create', 'plugin::upload.assets.update', 'plugin::upload.assets.download', 'plugin::upload.assets.copy-link'].map((action) => ({ action }));
   return {
     editor: [
