@@ -45,6 +45,6 @@ test('a page published while the site is down is fresh within seconds of the sit
     .toBe(true);
   const seconds = (Date.now() - back) / 1000;
   test.info().annotations.push({ type: 'fresh after the site was back', description: `${seconds.toFixed(1)} s` });
-  // The CMS retries after 1, 2, 4, then every 5 seconds: the page is fresh at the next attempt after the return.
-  expect(seconds).toBeLessThan(8);
+  // The CMS retries after 1, 2, 4, then every 5 seconds: the page is fresh at the next attempt after the return (at most 5 s, plus the 2 s sweep and a render).
+  expect(seconds).toBeLessThan(10);
 });
