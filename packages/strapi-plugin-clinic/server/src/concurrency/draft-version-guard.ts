@@ -13,23 +13,19 @@ const NOT_FIELDS = new Set(['id', 'documentId', 'locale', 'localizations', 'crea
 /** The Content Manager handlers that save a draft's text (a save-and-publish saves first). */
 const SAVING_HANDLERS = new Set(['collection-types.update', 'collection-types.publish', 'single-types.createOrUpdate', 'single-types.publish']);
 
-/** 428: a save over an existing draft that does not say which version it is based on. */
-export class DraftVersionRequiredError extends Error {
-  readonly status = 428;
+/**
+ * A refused save, answered with its own status and message (Strapi answers an error's own
+ * status below 500): 409 when someone else saved the draft first, 428 when the save does not
+ * say which version it is based on.
+ */
+export class DraftSaveRefused extends Error {
   readonly expose = true;
-  constructor(message: string) {
+  constructor(
+    readonly status: 409 | 428,
+    message: string,
+  ) {
     super(message);
-    this.name = 'PreconditionRequiredError';
-  }
-}
-
-/** 409: someone else saved the draft first (Strapi answers an error's own status below 500). */
-export class DraftChangedError extends Error {
-  readonly status = 409;
-  readonly expose = true;
-  constructor(message: string) {
-    super(message);
-    this.name = 'ConflictError';
+    this.name = status === 409 ? 'ConflictError' : 'PreconditionRequiredError';
   }
 }
 
@@ -67,8 +63,8 @@ export function draftVersionGuard(strapi: Core.Strapi) {
       const decision = judgeDraftSave({ baseVersion: presented, currentVersion: await repository.lockedDraftVersion(ctx.uid, documentId, locale), writesFields });
       if (!decision.allowed) {
         if (decision.reason === 'malformed') throw new errors.ValidationError(decision.message);
-        if (decision.reason === 'unversioned') throw new DraftVersionRequiredError(decision.message);
-        throw new DraftChangedError(decision.message);
+        if (decision.reason === 'unversioned') throw new DraftSaveRefused(428, decision.message);
+        throw new DraftSaveRefused(409, decision.message);
       }
       return next();
     });
