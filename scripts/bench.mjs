@@ -3,7 +3,8 @@
  * `pnpm bench`: what patients and the site wait for, each measured beside a reference in the
  * same run, so that the ratios hold on a busy machine where absolute figures do not.
  *   - the site's procedure page served from cache, beside a bare Next app of the same Next
- *     version serving a static page of the same size (built here);
+ *     version serving a static page of the same size (built here); then the same on a second
+ *     instance with the page memory off, every view through Next's router (not a goal);
  *   - the site's ProcedureBySlug GraphQL query, beside stock REST with the same populate;
  *   - CMS requests per cached view, pages served with the CMS down, SQL statements per
  *     query, resident memory, first-load JavaScript, publish-to-live (when the topology
@@ -37,7 +38,7 @@ const settings = {
   connections: Number(process.env.BENCH_CONNECTIONS ?? 10),
 };
 const portBase = Number(process.env.BENCH_PORT_BASE ?? 14800);
-const ports = { door: portBase + 10, cms: portBase + 11, sqlCounter: portBase + 12, site: portBase + 20, bare: portBase + 30 };
+const ports = { door: portBase + 10, cms: portBase + 11, sqlCounter: portBase + 12, site: portBase + 20, siteThroughNext: portBase + 21, bare: portBase + 30 };
 const workDir = join(root, 'e2e-artifacts', 'bench');
 const output = resolve(root, process.env.BENCH_OUTPUT ?? join(workDir, 'results.json'));
 
@@ -138,6 +139,20 @@ async function main() {
     });
     results.page = page;
 
+    // The same page on a second instance of the same build with the page memory off: every view through Next's router and response cache.
+    progress('the cached page through Next (page memory off), beside the bare app again');
+    const throughNext = await startSite({ port: ports.siteThroughNext, cmsUrl: doorUrl, siteUrl, logFile: join(workDir, 'site-through-next.log'), extraEnv: { SITE_PAGE_MEMORY_MB: '0' } });
+    stops.unshift(() => throughNext.stop());
+    const throughNextUrl = `http://127.0.0.1:${ports.siteThroughNext}/${PROCEDURE.locale}/procedures/${PROCEDURE.slug}`;
+    await mustAnswer('site procedure page through Next', throughNextUrl, {}, 'Vertebroplastia');
+    results.pageThroughNext = await sideBySide({
+      ...settings,
+      progress,
+      reference: { name: 'bare Next static page', request: { url: bareUrl } },
+      workload: { name: 'site procedure page (cached, page memory off)', request: { url: throughNextUrl } },
+      afterRun: (side) => ({ memoryMb: residentMemoryMb(side === 'workload' ? throughNext.pid : bare.child.pid) }),
+    });
+
     // 2. The same page with the CMS down: served from cache, or not.
     progress('the CMS goes down: the cached page again');
     door.setDown(true);
@@ -179,7 +194,7 @@ async function main() {
     report(results);
     writeFileSync(output, `${JSON.stringify(results, null, 2)}\n`);
     progress(`written to ${output}`);
-    const errors = page.workload.errors + page.reference.errors + results.query.workload.errors + results.query.reference.errors + results.queryUncached.errors + results.cmsDown.errors;
+    const errors = page.workload.errors + page.reference.errors + results.pageThroughNext.workload.errors + results.pageThroughNext.reference.errors + results.query.workload.errors + results.query.reference.errors + results.queryUncached.errors + results.cmsDown.errors;
     if (errors) throw new Error(`${errors} requests failed during the benchmark (see the table)`);
   } finally {
     for (const stop of stops) await stop();
@@ -198,6 +213,8 @@ function report(r) {
     ...[
       ['site procedure page (cached)', r.page.workload, `CMS requests/view ${fixed(r.page.workload.cmsRequestsPerView, 3)}`],
       ['  reference: bare Next static page', r.page.reference, ''],
+      ['site page, page memory off (via Next)', r.pageThroughNext.workload, ''],
+      ['  reference: bare Next static page', r.pageThroughNext.reference, ''],
       ['GraphQL ProcedureBySlug (answer cache)', r.query.workload, `SQL/request ${fixed(r.query.workload.sqlPerRequest, 1)}`],
       ['  reference: REST, same populate', r.query.reference, `SQL/request ${fixed(r.query.reference.sqlPerRequest, 1)}`],
       ['GraphQL ProcedureBySlug, uncached', r.queryUncached, `SQL/request ${fixed(r.queryUncached.sqlPerRequest, 1)}`],
@@ -208,12 +225,15 @@ function report(r) {
   for (const row of rows) console.log(row.map((cell, i) => (i === 0 || i === 6 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  '));
 
   const pageRatio = r.page.workload.reqPerSec / r.page.reference.reqPerSec;
+  const throughNextRatio = r.pageThroughNext.workload.reqPerSec / r.pageThroughNext.reference.reqPerSec;
   const queryRatio = r.query.workload.reqPerSec / r.query.reference.reqPerSec;
   const extraJs = r.firstLoad.site.jsKb - r.firstLoad.bare.jsKb;
   const publish = r.publishToLive;
   r.summary = {
     pageRatio,
     pageP99Ms: r.page.workload.p99,
+    pageThroughNextRatio: throughNextRatio,
+    pageThroughNextP99Ms: r.pageThroughNext.workload.p99,
     cmsRequestsPerCachedView: r.page.workload.cmsRequestsPerView,
     servedWithCmsDown: `${r.cmsDown.requests - r.cmsDown.errors}/${r.cmsDown.requests}`,
     queryRatio,
@@ -225,6 +245,7 @@ function report(r) {
   };
   console.log('');
   console.log(`cached page / bare Next         ${fixed(pageRatio, 2)}x   (goal >= ${GOALS.pageRatio}x: ${verdict(pageRatio >= GOALS.pageRatio)}; p99 ${fixed(r.page.workload.p99, 1)} ms, goal <= ${GOALS.pageP99Ms} ms: ${verdict(r.page.workload.p99 <= GOALS.pageP99Ms)})`);
+  console.log(`  with the page memory off       ${fixed(throughNextRatio, 2)}x, p99 ${fixed(r.pageThroughNext.workload.p99, 1)} ms   (every view through Next's router and response cache; not a goal)`);
   console.log(`CMS requests per cached view    ${fixed(r.page.workload.cmsRequestsPerView, 3)}   (goal 0: ${verdict(r.page.workload.cmsRequestsPerView === 0)})`);
   console.log(`served with the CMS down        ${r.summary.servedWithCmsDown} answered 200   (${verdict(r.cmsDown.errors === 0 && r.cmsDown.requests > 0)})`);
   console.log(`GraphQL / REST                  ${fixed(queryRatio, 2)}x   (goal >= ${GOALS.graphqlRatio}x: ${verdict(queryRatio >= GOALS.graphqlRatio)}); uncached ${fixed(r.summary.uncachedQueryRatio, 2)}x with ${fixed(r.queryUncached.sqlPerRequest, 1)} SQL statements per query (constant from 3 to 100 FAQs and providers: cms/tests/graphql-sql-per-query.int.spec.ts)`);

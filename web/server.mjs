@@ -11,8 +11,11 @@
  *   check the CMS again, so right after the CMS stops the visitor gets the localized 503, not a 500;
  * - a published page the proxy would let through untouched is marked so that Next skips the proxy
  *   (src/lib/edge/published-page-screen.cjs): the same decision, without Next's middleware adapter.
- *   SITE_EDGE_FAST_PATH=off turns that off (the proxy then sees every request, as under `next start`).
- * Per request it does a few regexes, set lookups and header checks; nothing else.
+ *   SITE_EDGE_FAST_PATH=off turns that off (the proxy then sees every request, as under `next start`);
+ * - such a page, once Next has served it from its cache, is answered again with the same bytes
+ *   for as long as the cache handler returns the same entry (src/lib/edge/cached-page-memory.cjs).
+ * Per request it does a few regexes, set lookups and header checks, and for a remembered page
+ * the cache handler's own get; nothing else.
  */
 import { createServer, request as loopbackRequest, ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
@@ -22,6 +25,7 @@ import { fileURLToPath } from 'node:url';
 const require = createRequire(import.meta.url);
 const { screenRequest, completeSecurityHeaders, refusalHeaders } = require('./src/lib/security/site-edge.cjs');
 const { EDGE_CHECKED_HEADER, screenPublishedPage } = require('./src/lib/edge/published-page-screen.cjs');
+const { createPageMemory, rememberableKey } = require('./src/lib/edge/cached-page-memory.cjs');
 
 const dir = dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
@@ -49,6 +53,12 @@ const PROXY_LOOPBACK_HEADER = 'x-clinic-while-cms-down';
 const SECOND_TRY_TIMEOUT_MS = 15_000;
 const NOT_A_PAGE = /^\/(?:api|_next)(?:[/?]|$)/;
 const FAST_PATH = process.env.SITE_EDGE_FAST_PATH !== 'off';
+/**
+ * Cached pages answered again without Next's router (src/lib/edge/cached-page-memory.cjs), in at
+ * most SITE_PAGE_MEMORY_MB (64; 0 turns it off). It answers only requests the fast path marked.
+ */
+const PAGE_MEMORY_MB = Number(process.env.SITE_PAGE_MEMORY_MB ?? 64);
+const pageMemory = FAST_PATH && PAGE_MEMORY_MB > 0 ? createPageMemory({ maxBytes: PAGE_MEMORY_MB * 1024 * 1024, trace: process.env.SITE_PAGE_MEMORY_TRACE === '1' }) : null;
 /** next-intl's request header for the page's locale, which the proxy sets on every page it lets through. */
 const LOCALE_HEADER = 'x-next-intl-locale';
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding']);
@@ -60,6 +70,12 @@ class SiteResponse extends ServerResponse {
   secondTry = null;
   /** 'pass' (Next's answer goes out), 'hold' (a failed page: swallowed while the second try runs) or 'relay' (the second try's answer). */
   mode = null;
+  /** Set while the page memory notes an answer: the chunks written. */
+  captured = null;
+
+  #keep(chunk, encoding) {
+    if (this.captured && chunk != null && typeof chunk !== 'function') this.captured.push(typeof chunk === 'string' ? Buffer.from(chunk, typeof encoding === 'string' ? encoding : 'utf8') : Buffer.from(chunk));
+  }
 
   #decide() {
     this.mode ??= this.secondTry && this.statusCode === 500 ? 'hold' : 'pass';
@@ -76,13 +92,19 @@ class SiteResponse extends ServerResponse {
   }
 
   write(chunk, encoding, callback) {
-    if (this.#decide() !== 'hold') return super.write(chunk, encoding, callback);
+    if (this.#decide() !== 'hold') {
+      this.#keep(chunk, encoding);
+      return super.write(chunk, encoding, callback);
+    }
     lastFunction(encoding, callback)?.();
     return true;
   }
 
   end(chunk, encoding, callback) {
-    if (this.#decide() !== 'hold') return super.end(chunk, encoding, callback);
+    if (this.#decide() !== 'hold') {
+      this.#keep(chunk, encoding);
+      return super.end(chunk, encoding, callback);
+    }
     lastFunction(chunk, encoding, callback)?.();
     const ask = this.secondTry;
     this.secondTry = null;
@@ -165,19 +187,16 @@ await app.prepare();
  */
 function markIfProxyWouldPass(req, res) {
   delete req.headers[EDGE_CHECKED_HEADER];
-  if (!FAST_PATH) return;
+  if (!FAST_PATH) return null;
   const page = screenPublishedPage(req.method, req.url, req.headers);
-  if (!page) return;
+  if (!page) return null;
   req.headers[EDGE_CHECKED_HEADER] = '1';
   req.headers[LOCALE_HEADER] = page.locale;
   if (page.setCookie) res.setHeader('Set-Cookie', page.setCookie);
+  return page;
 }
 
-const server = createServer({ ServerResponse: SiteResponse }, async (req, res) => {
-  const verdict = screenRequest(req.method ?? '', req.url ?? '');
-  if (verdict.refuse) return refuse(res, verdict.refuse);
-  req.url = verdict.pass;
-  markIfProxyWouldPass(req, res);
+async function handleWithSecondTry(req, res) {
   const read = req.method === 'GET' || req.method === 'HEAD';
   if (read && !NOT_A_PAGE.test(req.url) && !req.headers[SECOND_TRY_HEADER] && !req.headers[PROXY_LOOPBACK_HEADER]) res.secondTry = () => askAgain(req, res);
   try {
@@ -191,6 +210,17 @@ const server = createServer({ ServerResponse: SiteResponse }, async (req, res) =
       res.end('Internal Server Error\n');
     }
   }
+}
+
+const server = createServer({ ServerResponse: SiteResponse }, async (req, res) => {
+  const verdict = screenRequest(req.method ?? '', req.url ?? '');
+  if (verdict.refuse) return refuse(res, verdict.refuse);
+  req.url = verdict.pass;
+  const page = markIfProxyWouldPass(req, res);
+  const remembered = pageMemory && rememberableKey(req.method, req.url, req.headers, page);
+  if (!remembered) return handleWithSecondTry(req, res);
+  if (await pageMemory.answer(remembered, res)) return;
+  return pageMemory.capture(remembered, res, () => handleWithSecondTry(req, res));
 });
 
 // The site serves no WebSocket. Next adds an 'upgrade' listener to the server on its first

@@ -85,8 +85,8 @@ export async function buildSite({ cmsUrl, siteUrl }) {
   await mustRun('pnpm', ['exec', 'next', 'build'], { cwd: join(root, 'web'), env: { NEXT_TELEMETRY_DISABLED: '1', CMS_URL: cmsUrl, SITE_URL: siteUrl } });
 }
 
-export async function startSite({ port, cmsUrl, siteUrl, logFile }) {
-  const env = { NEXT_TELEMETRY_DISABLED: '1', CMS_URL: cmsUrl, SITE_URL: siteUrl, ...secrets };
+export async function startSite({ port, cmsUrl, siteUrl, logFile, extraEnv = {} }) {
+  const env = { NEXT_TELEMETRY_DISABLED: '1', CMS_URL: cmsUrl, SITE_URL: siteUrl, ...secrets, ...extraEnv };
   const host = new URL(siteUrl).hostname === 'localhost' ? '0.0.0.0' : '127.0.0.1';
   // web/server.mjs: Next's handler with the site's edge (security headers on every response, no 500 before the proxy).
   const server = serverProcess('node', ['server.mjs', '-p', String(port), '-H', host], { cwd: join(root, 'web'), env, logFile });

@@ -20,6 +20,7 @@ import { createRedisCache } from './redis-cache.mjs';
 const require = createRequire(import.meta.url);
 const FileSystemCache = require('next/dist/server/lib/incremental-cache/file-system-cache.js').default;
 const { policyForHtml } = require('../src/lib/security/content-security-policy.cjs');
+const { reportServedPage } = require('../src/lib/edge/cached-page-memory.cjs');
 
 const CSP = 'content-security-policy';
 
@@ -37,11 +38,11 @@ const notFoundPages = new BoundedMemory();
 class PolicyFileSystemCache extends FileSystemCache {
   async get(key, ctx) {
     // Next checks a returned page's tags itself: a 404 voided by a publication renders again.
-    const notFound = notFoundPages.get(key);
-    if (notFound) return notFound;
-    const entry = await super.get(key, ctx);
+    // Next checks a returned page's tags itself: a 404 voided by a publication renders again.
+    const entry = notFoundPages.get(key) ?? (await super.get(key, ctx));
     // Pages prerendered by `next build` were stored before this handler saw them.
     if (entry?.value) withPagePolicy(entry.value, { overwrite: false });
+    reportServedPage(this, key, ctx, entry);
     return entry;
   }
 
@@ -60,6 +61,6 @@ class PolicyFileSystemCache extends FileSystemCache {
   }
 }
 
-const SiteCacheHandler = process.env.REDIS_URL ? createRedisCache({ url: process.env.REDIS_URL, withPagePolicy, notFoundPages }) : PolicyFileSystemCache;
+const SiteCacheHandler = process.env.REDIS_URL ? createRedisCache({ url: process.env.REDIS_URL, withPagePolicy, notFoundPages, reportServedPage }) : PolicyFileSystemCache;
 
 export default SiteCacheHandler;

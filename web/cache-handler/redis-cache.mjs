@@ -124,19 +124,27 @@ export function isVoidedByTags(lastModified, states, now = Date.now()) {
   });
 }
 
+const buildIds = new Map();
+
+/** Read once per directory: Next makes a handler for every request. */
 function buildIdOf(serverDistDir) {
-  try {
-    return readFileSync(join(serverDistDir, '..', 'BUILD_ID'), 'utf8').trim();
-  } catch {
-    return 'build';
+  let id = buildIds.get(serverDistDir);
+  if (id === undefined) {
+    try {
+      id = readFileSync(join(serverDistDir, '..', 'BUILD_ID'), 'utf8').trim();
+    } catch {
+      id = 'build';
+    }
+    buildIds.set(serverDistDir, id);
   }
+  return id;
 }
 
 /**
  * A page's 404 render stays in this process's small memory (not-found-memory.mjs), never in
  * Redis; it is still voided by a revalidation on any instance (the same tag check as an entry's).
  */
-export function createRedisCache({ url, withPagePolicy, notFoundPages = new BoundedMemory(), prefix = process.env.REDIS_KEY_PREFIX ?? 'clinic-site:' }) {
+export function createRedisCache({ url, withPagePolicy, notFoundPages = new BoundedMemory(), reportServedPage = () => {}, prefix = process.env.REDIS_KEY_PREFIX ?? 'clinic-site:' }) {
   const tagsKey = `${prefix}tags`;
 
   // Per process, like Redis connections: every handler instance Next creates shares it.
@@ -150,6 +158,12 @@ export function createRedisCache({ url, withPagePolicy, notFoundPages = new Boun
     }
 
     async get(key, ctx) {
+      const entry = await this.read(key, ctx);
+      reportServedPage(this, key, ctx, entry);
+      return entry;
+    }
+
+    async read(key, ctx) {
       const notFound = notFoundPages.get(key);
       if (notFound) {
         if (await this.stillValid(notFound, ctx)) return notFound;

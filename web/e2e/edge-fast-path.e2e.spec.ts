@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { request as httpRequest } from 'node:http';
 import { createConnection, createServer, type Server, type Socket } from 'node:net';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { expect, test } from '@playwright/test';
 
 /**
@@ -9,12 +10,15 @@ import { expect, test } from '@playwright/test';
  * that fast path and one without (SITE_EDGE_FAST_PATH=off), must answer every request alike:
  * status, headers (but Date) and body. Both reach the CMS through a relay this test can cut, for
  * the outage case. Raw HTTP (node:http), not fetch, which would add an Accept-Language of its own.
+ * The fast instance also answers pages Next has served from its cache from its page memory
+ * (src/lib/edge/cached-page-memory.cjs), and marks those answers (SITE_PAGE_MEMORY_TRACE=1).
  */
 const PORTS = { fast: 15810, proxied: 15811, relay: 15812 };
 const SITE_URL = process.env.SITE_URL ?? 'http://127.0.0.1:3100';
 const CMS = new URL(process.env.CMS_URL ?? 'http://127.0.0.1:1338');
 const PAGES = ['/en', '/es/procedures/vertebroplastia-y-cifoplastia', '/en/procedures/vertebroplasty-and-kyphoplasty', '/es/faq'];
 const MARKER = 'x-clinic-edge-checked';
+const FROM_MEMORY = 'x-clinic-page-memory';
 
 interface Answer {
   status: number;
@@ -45,13 +49,23 @@ function ask(port: number, method: string, path: string, headers: Record<string,
 function comparable(answer: Answer, { renderedEachTime = false } = {}) {
   const nonce = (text: string) => text.replace(/nonce-[A-Za-z0-9+/=]+/g, 'nonce-*').replace(/nonce="[^"]*"/g, 'nonce="*"');
   const headers: Record<string, unknown> = {};
+  // Next streams a compressed page; the page memory knows its length. The bytes are compared decompressed.
+  const compressed = answer.headers['content-encoding'] !== undefined;
   for (const [name, value] of Object.entries(answer.headers)) {
-    if (name === 'date' || name === 'connection' || name === 'keep-alive') continue;
-    if (renderedEachTime && name === 'content-length') continue;
+    if (name === 'date' || name === 'connection' || name === 'keep-alive' || name === FROM_MEMORY) continue;
+    if ((renderedEachTime || compressed) && name === 'content-length') continue;
+    if (compressed && name === 'transfer-encoding') continue;
     headers[name] = name === 'set-cookie' ? (value as string[]).map((cookie) => cookie.replace(/Expires=[^;]*; /, '')) : typeof value === 'string' ? nonce(value) : value;
     if (renderedEachTime && name === 'content-security-policy') headers[name] = String(value).replace(/'sha256-[^']*' ?/g, '');
   }
-  return { status: answer.status, headers, body: renderedEachTime ? null : nonce(answer.body) };
+  return { status: answer.status, headers, body: renderedEachTime ? null : nonce(decompressed(answer)) };
+}
+
+function decompressed(answer: Answer): string {
+  const bytes = Buffer.from(answer.body, 'latin1');
+  const encoding = answer.headers['content-encoding'];
+  if (!bytes.length || encoding === undefined) return answer.body;
+  return (encoding === 'br' ? brotliDecompressSync(bytes) : gunzipSync(bytes)).toString('latin1');
 }
 
 /** The same request to both instances, one after the other; their answers. */
@@ -103,7 +117,7 @@ const sites: ChildProcess[] = [];
 
 test.beforeAll(async () => {
   relay = cmsRelay();
-  sites.push(startSite(PORTS.fast, {}), startSite(PORTS.proxied, { SITE_EDGE_FAST_PATH: 'off' }));
+  sites.push(startSite(PORTS.fast, { SITE_PAGE_MEMORY_TRACE: '1' }), startSite(PORTS.proxied, { SITE_EDGE_FAST_PATH: 'off' }));
   for (const port of [PORTS.fast, PORTS.proxied]) {
     await expect.poll(async () => (await ask(port, 'GET', '/en', { cookie: 'NEXT_LOCALE=en' }).catch(() => null))?.status ?? 'down', { timeout: 60_000 }).toBe(200);
   }
@@ -140,6 +154,38 @@ test('a published page answers alike with and without the fast path: every local
   // The locale cookie the proxy sets, set the same way on the fast path.
   const first = await expectAlike('GET', '/es/faq', { 'sec-fetch-dest': 'document' });
   expect(first.headers['set-cookie']).toEqual([expect.stringMatching(/^NEXT_LOCALE=es; Path=\/; Expires=.*; Max-Age=31536000; SameSite=lax$/)]);
+});
+
+test('a page Next served from its cache is answered again from the page memory, alike; nothing else is', async () => {
+  const plain = { cookie: 'NEXT_LOCALE=es', 'sec-fetch-dest': 'document', 'accept-language': 'es-MX,es;q=0.9' };
+  for (const path of PAGES) {
+    for (const encoding of [undefined, 'gzip, deflate, br, zstd', 'br']) {
+      const headers: Record<string, string> = encoding ? { ...plain, 'accept-encoding': encoding } : plain;
+      // Next answers (from its cache) once, and the answer is noted; from then on the memory answers.
+      await ask(PORTS.fast, 'GET', path, headers);
+      await ask(PORTS.fast, 'GET', path, headers);
+      const again = await expectAlike('GET', path, headers);
+      expect([path, encoding, again.status, again.headers[FROM_MEMORY]]).toEqual([path, encoding, 200, 'hit']);
+    }
+    // Requests Next answers otherwise, or that the memory cannot be sure of, always reach Next.
+    for (const [method, target, headers] of [
+      ['HEAD', path, plain],
+      ['GET', `${path}?_rsc=abc`, { ...plain, rsc: '1' }],
+      ['GET', path, { ...plain, rsc: '1' }],
+      ['GET', path, { ...plain, 'next-router-prefetch': '1' }],
+      ['GET', path, { ...plain, 'next-router-state-tree': '%5B%22%22%5D' }],
+      ['GET', `${path}?utm_source=mail`, plain],
+      ['GET', path, { ...plain, 'x-prerender-revalidate': 'forged' }],
+      ['GET', path, { ...plain, cookie: '__prerender_bypass=forged; NEXT_LOCALE=es' }],
+      ['GET', path, { ...plain, 'x-some-header': '1' }],
+    ] as const) {
+      for (let i = 0; i < 3; i += 1) {
+        const answer = await ask(PORTS.fast, method, target, headers);
+        expect([method, target, headers, answer.headers[FROM_MEMORY]]).toEqual([method, target, headers, undefined]);
+      }
+      await expectAlike(method, target, headers);
+    }
+  }
 });
 
 test('what the proxy handles answers alike: unknown locales, "/", a draft-mode cookie, a bad method, a bad path', async () => {

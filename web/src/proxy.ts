@@ -42,9 +42,21 @@ function routingFor(locales: SiteLocale[]) {
   return routed;
 }
 
-/** The Set-Cookie header `response.cookies.set` writes for the locale cookie (the same code: Next's ResponseCookies). */
+/**
+ * The Set-Cookie header `response.cookies.set` writes for the locale cookie (the same code: Next's
+ * ResponseCookies). Its Expires is to the second, so the header is made once per locale and second:
+ * the server sets it on most first visits, where making it was a tenth of a cached view's work.
+ */
 function localeCookieFor(cookie: ResponseCookie): (locale: string) => string {
-  return (locale) => new ResponseCookies(new Headers()).set({ ...cookie, value: locale }).toString();
+  const made = new Map<string, { second: number; header: string }>();
+  return (locale) => {
+    const second = Math.floor(Date.now() / 1000);
+    const known = made.get(locale);
+    if (known?.second === second) return known.header;
+    const header = new ResponseCookies(new Headers()).set({ ...cookie, value: locale }).toString();
+    made.set(locale, { second, header });
+    return header;
+  };
 }
 
 export async function proxy(request: NextRequest) {
