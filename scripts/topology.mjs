@@ -132,7 +132,7 @@ async function main() {
     for (const more of moreCms) stoppers.push(() => more.stop());
     const sites = [];
     for (const [i, port] of SITE_PORTS.entries()) {
-      const site = await startSite({ port, cmsUrl: cms.url, siteUrl, logFile: join(logs, `topology-site-${i + 1}.log`) });
+      const site = await startSite({ port, cmsUrl: cms.url, siteUrl, logFile: join(logs, `topology-site-${i + 1}.log`), extraEnv: testing ? { SITE_PAGE_MEMORY_TRACE: '1' } : {} });
       stoppers.push(() => site.stop());
       sites.push(`http://127.0.0.1:${port}`);
     }

@@ -25,7 +25,7 @@ import { fileURLToPath } from 'node:url';
 const require = createRequire(import.meta.url);
 const { screenRequest, completeSecurityHeaders, refusalHeaders } = require('./src/lib/security/site-edge.cjs');
 const { EDGE_CHECKED_HEADER, screenPublishedPage } = require('./src/lib/edge/published-page-screen.cjs');
-const { createPageMemory, rememberableKey } = require('./src/lib/edge/cached-page-memory.cjs');
+const { createPageMemory, headWritten, keepChunk, rememberableKey } = require('./src/lib/edge/cached-page-memory.cjs');
 
 const dir = dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
@@ -70,12 +70,8 @@ class SiteResponse extends ServerResponse {
   secondTry = null;
   /** 'pass' (Next's answer goes out), 'hold' (a failed page: swallowed while the second try runs) or 'relay' (the second try's answer). */
   mode = null;
-  /** Set while the page memory notes an answer: the chunks written. */
+  /** Set while the page memory notes an answer: the chunks written (src/lib/edge/cached-page-memory.cjs). */
   captured = null;
-
-  #keep(chunk, encoding) {
-    if (this.captured && chunk != null && typeof chunk !== 'function') this.captured.push(typeof chunk === 'string' ? Buffer.from(chunk, typeof encoding === 'string' ? encoding : 'utf8') : Buffer.from(chunk));
-  }
 
   #decide() {
     this.mode ??= this.secondTry && this.statusCode === 500 ? 'hold' : 'pass';
@@ -87,13 +83,14 @@ class SiteResponse extends ServerResponse {
     this.statusCode = status;
     if (headers) setAll(this, headers);
     if (this.#decide() === 'hold') return this;
+    headWritten(this);
     completeSecurityHeaders(headerAccess(this));
     return reason === undefined ? super.writeHead(status) : super.writeHead(status, reason);
   }
 
   write(chunk, encoding, callback) {
     if (this.#decide() !== 'hold') {
-      this.#keep(chunk, encoding);
+      keepChunk(this, chunk, encoding);
       return super.write(chunk, encoding, callback);
     }
     lastFunction(encoding, callback)?.();
@@ -102,7 +99,7 @@ class SiteResponse extends ServerResponse {
 
   end(chunk, encoding, callback) {
     if (this.#decide() !== 'hold') {
-      this.#keep(chunk, encoding);
+      keepChunk(this, chunk, encoding);
       return super.end(chunk, encoding, callback);
     }
     lastFunction(chunk, encoding, callback)?.();
@@ -219,7 +216,12 @@ const server = createServer({ ServerResponse: SiteResponse }, async (req, res) =
   const page = markIfProxyWouldPass(req, res);
   const remembered = pageMemory && rememberableKey(req.method, req.url, req.headers, page);
   if (!remembered) return handleWithSecondTry(req, res);
-  if (await pageMemory.answer(remembered, res)) return;
+  try {
+    if (await pageMemory.answer(remembered, res)) return;
+  } catch (error) {
+    console.error(`The page memory failed to answer ${req.url}; Next answers`, error);
+    if (res.headersSent) return res.destroy();
+  }
   return pageMemory.capture(remembered, res, () => handleWithSecondTry(req, res));
 });
 

@@ -26,7 +26,8 @@ export async function runBrowserTests(root, { databaseEnv, grep, label = 'e2e', 
   let site;
   let control;
   try {
-    const siteOptions = { port: sitePort, cmsUrl: cms.url, siteUrl, logFile: join(artifacts, `${label}-site.log`) };
+    // The page memory marks its answers, so that the publish journeys can check it had the page before the change.
+    const siteOptions = { port: sitePort, cmsUrl: cms.url, siteUrl, logFile: join(artifacts, `${label}-site.log`), extraEnv: { SITE_PAGE_MEMORY_TRACE: '1' } };
     site = await startSite(siteOptions);
     // For the journey that publishes while the site is down (web/e2e/site-down.e2e.spec.ts).
     control = await startSiteControl({ stop: () => site.stop(), start: async () => void (site = await startSite(siteOptions)) });

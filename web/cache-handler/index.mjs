@@ -38,7 +38,6 @@ const notFoundPages = new BoundedMemory();
 class PolicyFileSystemCache extends FileSystemCache {
   async get(key, ctx) {
     // Next checks a returned page's tags itself: a 404 voided by a publication renders again.
-    // Next checks a returned page's tags itself: a 404 voided by a publication renders again.
     const entry = notFoundPages.get(key) ?? (await super.get(key, ctx));
     // Pages prerendered by `next build` were stored before this handler saw them.
     if (entry?.value) withPagePolicy(entry.value, { overwrite: false });

@@ -56,6 +56,21 @@ describe('the site cache handler on the file system', () => {
     assert.equal(await cache.get('/en/procedures/invented-0', { kind: 'APP_PAGE' }), null);
   });
 
+  it('for the page memory: the same entry object while it holds, none once a tag of it is revalidated', async () => {
+    const { default: SiteCacheHandler } = await import('./index.mjs');
+    const cache = new SiteCacheHandler({ fs: nodeFs, serverDistDir: dir, flushToDisk: true, maxMemoryCacheSize: 50 * 1024 * 1024 });
+    await cache.set('/es/faq', render(200, '<p>faq</p>'), ctx);
+    const first = await cache.get('/es/faq', { kind: 'APP_PAGE' });
+    assert.equal(first.value.html, '<p>faq</p>');
+    assert.equal(await new SiteCacheHandler({ fs: nodeFs, serverDistDir: dir, flushToDisk: true, maxMemoryCacheSize: 50 * 1024 * 1024 }).get('/es/faq', { kind: 'APP_PAGE' }), first);
+    await cache.set('/es/faq', render(200, '<p>new</p>'), ctx);
+    const second = await cache.get('/es/faq', { kind: 'APP_PAGE' });
+    assert.notEqual(second, first);
+    await new Promise((r) => setTimeout(r, 5));
+    await cache.revalidateTag(['cms'], { expire: 0 });
+    assert.equal(await cache.get('/es/faq', { kind: 'APP_PAGE' }), null);
+  });
+
   it('removes a page from the disk when it turns into a 404 (unpublished), so a restart cannot bring it back', async () => {
     const { default: SiteCacheHandler } = await import('./index.mjs');
     const cache = new SiteCacheHandler({ fs: nodeFs, serverDistDir: dir, flushToDisk: true, maxMemoryCacheSize: 0 });

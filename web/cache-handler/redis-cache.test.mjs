@@ -108,6 +108,30 @@ describe('with a Redis server shared by two instances', () => {
     await redis.destroy();
   });
 
+  it('for the page memory: reports each entry it returns, the same object while it holds, another or none once replaced or revalidated elsewhere', async () => {
+    const prefix = `test-identity-${Date.now()}:`;
+    const reports = [];
+    const reportServedPage = (handler, key, _ctx, entry) => reports.push({ handler, key, entry });
+    const One = createRedisCache({ url: `redis://127.0.0.1:${PORT}`, withPagePolicy, prefix, reportServedPage });
+    const Two = createRedisCache({ url: `redis://127.0.0.1:${PORT}`, withPagePolicy, prefix });
+    const one = new One(ctx);
+    const two = new Two(ctx);
+    const control = { cacheControl: { revalidate: 3600, expire: 86400 } };
+    await two.set('/es/faq', page('<p>first</p>'), control);
+    const first = await one.get('/es/faq', { kind: 'APP_PAGE' });
+    assert.equal(await one.get('/es/faq', { kind: 'APP_PAGE' }), first, 'the same object while nothing changed');
+    assert.equal(await new One(ctx).get('/es/faq', { kind: 'APP_PAGE' }), first, 'from any handler Next makes in this process');
+    assert.deepEqual(reports.map((r) => [r.key, r.entry]), [['/es/faq', first], ['/es/faq', first], ['/es/faq', first]]);
+    await two.set('/es/faq', page('<p>second</p>'), control);
+    const second = await one.get('/es/faq', { kind: 'APP_PAGE' });
+    assert.notEqual(second, first);
+    assert.equal(second.value.html, '<p>second</p>');
+    await new Promise((r) => setTimeout(r, 5));
+    await two.revalidateTag(['cms'], { expire: 0 });
+    assert.equal(await one.get('/es/faq', { kind: 'APP_PAGE' }), null);
+    assert.equal(reports.at(-1).entry, null);
+  });
+
   it('keeps a 404 render out of Redis, in the memory of the instance that rendered it, until a tag is revalidated on any instance', async () => {
     const prefix = `test-404-${Date.now()}:`;
     const One = createRedisCache({ url: `redis://127.0.0.1:${PORT}`, withPagePolicy, prefix });

@@ -3,13 +3,13 @@ import type { ServerResponse } from 'node:http';
 // Next's in-process record of revalidated tags, which the page memory consults too.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { tagsManifest } = require('next/dist/server/lib/incremental-cache/tags-manifest.external.js') as { tagsManifest: Map<string, { stale?: number; expired?: number }> };
-import { createPageMemory, rememberableKey, reportServedPage, type CapturingResponse, type PageSource } from './cached-page-memory.cjs';
+import { createPageMemory, headWritten, keepChunk, rememberableKey, reportServedPage, type CapturingResponse, type PageSource } from './cached-page-memory.cjs';
 
 /** What web/server.mjs's response does, as far as the page memory sees it. */
 class FakeResponse extends EventEmitter {
   statusCode = 200;
   mode: string | null = null;
-  captured: Buffer[] | null = null;
+  captured: { chunks: Buffer[]; bytes: number } | null = null;
   body: Buffer | null = null;
   private readonly headers = new Map<string, [string, unknown]>();
 
@@ -30,11 +30,12 @@ class FakeResponse extends EventEmitter {
     this.statusCode = status;
     // As SiteResponse: a failed page (500) is held for a second try.
     this.mode ??= status === 500 ? 'hold' : 'pass';
+    if (this.mode === 'pass') headWritten(asResponse(this));
     return this;
   }
   end(chunk?: string | Buffer) {
     const body = chunk === undefined ? Buffer.alloc(0) : Buffer.from(chunk);
-    if (this.captured && this.mode === 'pass') this.captured.push(body);
+    if (this.mode === 'pass') keepChunk(asResponse(this), body);
     this.body = body;
     this.emit('finish');
     return this;
@@ -49,7 +50,7 @@ const SCREENED = { locale: 'es', setCookie: null };
 interface Entry {
   value: { kind: string; html: string; headers?: Record<string, string> };
   lastModified?: number;
-  cacheControl?: { revalidate: number | false };
+  cacheControl?: { revalidate: number | false; expire?: number };
 }
 
 /** A cache handler whose answer the test sets. */
@@ -109,6 +110,10 @@ describe('rememberableKey: which requests the page memory may answer', () => {
     for (const name of ['rsc', 'next-router-state-tree', 'next-router-prefetch', 'next-router-segment-prefetch', 'next-url', 'next-action', 'x-prerender-revalidate', 'x-prerender-revalidate-if-generated', 'purpose', 'x-middleware-subrequest', 'x-nextjs-data', 'x-invoke-path', 'authorization', 'if-none-match', 'range', 'x-anything']) {
       expect([name, rememberableKey('GET', '/es/faq', { ...PLAIN, [name]: '1' }, SCREENED)]).toEqual([name, null]);
     }
+  });
+
+  it('a preview cookie, which Next answers by clearing it, goes to Next', () => {
+    for (const cookie of ['__next_preview_data=x', 'NEXT_LOCALE=es; __next_preview_data=x', '__prerender_bypass=1']) expect(rememberableKey('GET', '/es/faq', { ...PLAIN, cookie }, SCREENED)).toBeNull();
   });
 
   it('an Accept-Encoding too long to key on goes to Next', () => {
@@ -174,6 +179,14 @@ describe('createPageMemory: a cached page answered again while the cache handler
     expect((await answered(memory)).done).toBe(true);
     clock = now + 60_000;
     expect((await answered(memory)).done).toBe(false);
+
+    // Nor past its expire time, when that comes first.
+    clock = now;
+    await remembered(memory, fakeHandler({ ...entry(), cacheControl: { revalidate: 60, expire: 30 } as Entry['cacheControl'] }));
+    clock = now + 28_000;
+    expect((await answered(memory)).done).toBe(true);
+    clock = now + 30_000;
+    expect((await answered(memory)).done).toBe(false);
   });
 
   it('takes the revalidate time from Cache-Control when the entry has none, never without a write time', async () => {
@@ -190,16 +203,62 @@ describe('createPageMemory: a cached page answered again while the cache handler
     expect(withoutTime.size).toBe(0);
   });
 
-  it('keeps at most maxBytes, the least recently answered dropped first', async () => {
-    const memory = createPageMemory({ maxBytes: Buffer.byteLength(HTML) * 2 });
+  /** Notes Next's answer for `key` (its bytes counted with their headers). */
+  async function note(memory: ReturnType<typeof createPageMemory>, key: string, handler: ReturnType<typeof fakeHandler>) {
+    const res = new FakeResponse();
+    await memory.capture(key, asResponse(res), nextAnswer(handler, handler.current as Entry)(res));
+  }
+
+  it('keeps at most maxBytes, headers counted, the least recently answered dropped first', async () => {
     const handler = fakeHandler(entry());
-    for (const path of ['/a', '/b', '/c']) {
-      const res = new FakeResponse();
-      await memory.capture(`${path}\n`, asResponse(res), nextAnswer(handler, handler.current as Entry)(res));
-    }
+    const one = createPageMemory();
+    await note(one, '/a\n', handler);
+    expect(one.bytes).toBeGreaterThan(Buffer.byteLength(HTML));
+    const memory = createPageMemory({ maxBytes: one.bytes * 2 });
+    await note(memory, '/a\n', handler);
+    await note(memory, '/b\n', handler);
+    // /a answered last: /b is the least recently used when /c comes.
+    expect(await memory.answer('/a\n', asResponse(new FakeResponse()))).toBe(true);
+    await note(memory, '/c\n', handler);
     expect(memory.size).toBe(2);
+    expect(await memory.answer('/b\n', asResponse(new FakeResponse()))).toBe(false);
+    expect(await memory.answer('/a\n', asResponse(new FakeResponse()))).toBe(true);
+    expect(memory.bytes).toBe(one.bytes * 2);
+  });
+
+  it('keeps a few Accept-Encoding spellings per path, not every one a visitor invents', async () => {
+    const memory = createPageMemory();
+    const handler = fakeHandler(entry());
+    for (let i = 0; i < 10; i += 1) await note(memory, `/es/faq\ngzip;q=0.${i}`, handler);
+    expect(memory.size).toBe(4);
+    await note(memory, '/en/faq\n', handler);
+    expect(memory.size).toBe(5);
+  });
+
+  it('an answer replaced or dropped while it was being checked is neither put back nor counted twice', async () => {
+    const handler = fakeHandler(entry());
+    const one = createPageMemory();
+    await note(one, '/a\n', handler);
+    const memory = createPageMemory({ maxBytes: one.bytes * 2 });
+    await note(memory, '/a\n', handler);
+    // The check of /a waits on the handler (a Redis round trip) while /b and /c push /a out.
+    let release = () => undefined as void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const get = handler.get;
+    handler.get = async () => {
+      await held;
+      return get();
+    };
+    const checking = memory.answer('/a\n', asResponse(new FakeResponse()));
+    handler.get = get;
+    await note(memory, '/b\n', handler);
+    await note(memory, '/c\n', handler);
+    release();
+    // Answered (it was checked), but not put back.
+    expect(await checking).toBe(true);
+    expect(memory.size).toBe(2);
+    expect(memory.bytes).toBe(one.bytes * 2);
     expect(await memory.answer('/a\n', asResponse(new FakeResponse()))).toBe(false);
-    expect(await memory.answer('/b\n', asResponse(new FakeResponse()))).toBe(true);
   });
 
   it('goes back to Next once a tag of the entry is marked stale, though the handler still returns it', async () => {
@@ -213,6 +272,28 @@ describe('createPageMemory: a cached page answered again while the cache handler
     } finally {
       tagsManifest.delete('clinic');
     }
+    // Expired (as revalidateTag with expire 0 leaves it) likewise.
+    await remembered(memory, handler);
+    expect((await answered(memory)).done).toBe(true);
+    tagsManifest.set('procedure:es', { expired: performance.timeOrigin + performance.now() });
+    try {
+      expect((await answered(memory)).done).toBe(false);
+    } finally {
+      tagsManifest.delete('procedure:es');
+    }
+  });
+
+  it('never answers from a page larger than it keeps: the capture stops copying past it', async () => {
+    const memory = createPageMemory();
+    const handler = fakeHandler(entry());
+    const res = new FakeResponse();
+    await memory.capture(KEY, asResponse(res), async () => {
+      reportServedPage(handler, '/es/faq', {}, handler.current);
+      res.setHeader('x-nextjs-cache', 'HIT');
+      res.writeHead(200);
+      res.end(Buffer.alloc(5 * 1024 * 1024, 'a'));
+    });
+    expect(memory.size).toBe(0);
   });
 
   it('a report outside any capture is ignored', () => {
