@@ -1,4 +1,5 @@
 import { existsSync, mkdtempSync, readdirSync, rmSync, chownSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { mustRun, run } from './run.mjs';
@@ -16,9 +17,26 @@ export function findPostgresBin() {
   return versions[0] ? join(root, versions[0], 'bin') : null;
 }
 
-export async function startPostgres({ port }) {
+/** Whether nothing listens on 127.0.0.1:`port`. */
+function portFree(port) {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once('error', () => resolve(false));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+  });
+}
+
+/** `port`, or the first free one of the nine after it: a server left by other work on the machine must not fail the run. */
+async function freePortFrom(port) {
+  for (let candidate = port; candidate < port + 10; candidate += 1) if (await portFree(candidate)) return candidate;
+  throw new Error(`PostgreSQL: ports ${port}-${port + 9} are all in use on 127.0.0.1`);
+}
+
+export async function startPostgres({ port: wanted }) {
   const bin = findPostgresBin();
   if (!bin) return null;
+  const port = await freePortFrom(wanted);
+  if (port !== wanted) console.log(`PostgreSQL: port ${wanted} is in use, using ${port}`);
   const isRoot = process.getuid?.() === 0;
   // PostgreSQL refuses to run as root: run it as the postgres user, in a folder that user owns.
   const asServerUser = (cmd, args) => (isRoot ? ['runuser', ['-u', 'postgres', '--', cmd, ...args]] : [cmd, args]);
