@@ -9,12 +9,13 @@
  *   policy too. Pages stay static: no nonce, no per-request render.
  * - With REDIS_URL, entries and tag revalidations live in Redis (see redis-cache.mjs), shared by
  *   every instance of the site; without it, Next's own file-system cache.
- * - In both, a page's 404 render is kept only in a small memory of the process
- *   (not-found-memory.mjs): invented addresses do not grow the cache.
+ * - In both, a page's 404 render and the CMS reads keyed by the address (a slug, a page number)
+ *   are kept only in a small memory of the process (not-found-memory.mjs): invented addresses
+ *   grow neither the disk nor Redis.
  */
 import { rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { isNotFoundRender, BoundedMemory } from './not-found-memory.mjs';
+import { addressedReadsKept, isAddressedRead, isNotFoundRender, BoundedMemory } from './not-found-memory.mjs';
 import { createRedisCache } from './redis-cache.mjs';
 
 const require = createRequire(import.meta.url);
@@ -34,9 +35,12 @@ function withPagePolicy(value, { overwrite }) {
 }
 
 const notFoundPages = new BoundedMemory();
+const addressedReads = new BoundedMemory(addressedReadsKept());
 
 class PolicyFileSystemCache extends FileSystemCache {
   async get(key, ctx) {
+    // Never on disk (see set); Next checks the read's tags and age itself.
+    if (isAddressedRead({ kind: 'FETCH' }, ctx) && ctx.kind === 'FETCH') return addressedReads.get(key) ?? null;
     // Next checks a returned page's tags itself: a 404 voided by a publication renders again.
     const entry = notFoundPages.get(key) ?? (await super.get(key, ctx));
     // Pages prerendered by `next build` were stored before this handler saw them.
@@ -47,6 +51,10 @@ class PolicyFileSystemCache extends FileSystemCache {
 
   async set(key, data, ctx) {
     withPagePolicy(data, { overwrite: true });
+    if (isAddressedRead(data, ctx)) {
+      addressedReads.set(key, { value: data, lastModified: Date.now() });
+      return;
+    }
     if (isNotFoundRender(data)) {
       const entry = { value: data, lastModified: Date.now(), cacheControl: ctx?.cacheControl };
       notFoundPages.set(key, entry);
@@ -60,6 +68,6 @@ class PolicyFileSystemCache extends FileSystemCache {
   }
 }
 
-const SiteCacheHandler = process.env.REDIS_URL ? createRedisCache({ url: process.env.REDIS_URL, withPagePolicy, notFoundPages, reportServedPage }) : PolicyFileSystemCache;
+const SiteCacheHandler = process.env.REDIS_URL ? createRedisCache({ url: process.env.REDIS_URL, withPagePolicy, notFoundPages, addressedReads, reportServedPage }) : PolicyFileSystemCache;
 
 export default SiteCacheHandler;

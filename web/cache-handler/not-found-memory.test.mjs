@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { isNotFoundRender, BoundedMemory, notFoundPagesKept } from './not-found-memory.mjs';
+import { addressedReadsKept, isAddressedRead, isNotFoundRender, BoundedMemory, notFoundPagesKept } from './not-found-memory.mjs';
 
 const require = createRequire(import.meta.url);
 const { nodeFs } = require('next/dist/server/lib/node-fs-methods.js');
@@ -39,6 +39,18 @@ describe('the memory of 404 renders', () => {
   });
 });
 
+describe('CMS reads keyed by the address', () => {
+  const read = (tags) => ({ kind: 'FETCH', data: { body: '{"data":{"clinicProcedures":[]}}', headers: {}, status: 200, url: 'u' }, revalidate: 3600, tags });
+  it('are told by their tag, from the read or from the context', () => {
+    assert.equal(isAddressedRead(read(['cms', 'addressed']), {}), true);
+    assert.equal(isAddressedRead(read([]), { fetchCache: true, tags: ['addressed', 'type:procedure'] }), true);
+    assert.equal(isAddressedRead(read(['cms', 'type:procedure']), { tags: ['cms'] }), false);
+    assert.equal(isAddressedRead(render(200), { tags: ['addressed'] }), false);
+    assert.equal(addressedReadsKept({}), 500);
+    assert.equal(addressedReadsKept({ SITE_ADDRESSED_READS_KEPT: '10' }), 10);
+  });
+});
+
 describe('the site cache handler on the file system', () => {
   const dir = mkdtempSync(join(tmpdir(), 'site-cache-'));
   after(() => rmSync(dir, { recursive: true, force: true }));
@@ -54,6 +66,22 @@ describe('the site cache handler on the file system', () => {
     assert.equal(recent.value.status, 404);
     assert.ok(recent.value.headers['content-security-policy'], 'a remembered 404 carries its policy');
     assert.equal(await cache.get('/en/procedures/invented-0', { kind: 'APP_PAGE' }), null);
+  });
+
+  it('keeps the CMS reads of invented slugs in memory only, the last few hundred, never on disk', async () => {
+    const { default: SiteCacheHandler } = await import('./index.mjs');
+    const cache = new SiteCacheHandler({ fs: nodeFs, serverDistDir: join(dir, 'server'), flushToDisk: true, maxMemoryCacheSize: 50 * 1024 * 1024 });
+    const fetchCtx = { fetchCache: true, tags: ['cms', 'addressed', 'type:procedure'] };
+    const getCtx = { kind: 'FETCH', tags: ['cms', 'addressed', 'type:procedure'], softTags: [] };
+    for (let i = 0; i < 1200; i++) await cache.set(`addressed-${i}`, { kind: 'FETCH', data: { body: `{"slug":${i}}`, headers: {}, status: 200, url: 'u' }, revalidate: 3600, tags: [] }, fetchCtx);
+    // Next keeps fetches in <dist>/cache/fetch-cache, beside the server folder.
+    const fetchCache = join(dir, 'cache', 'fetch-cache');
+    assert.equal(existsSync(fetchCache) ? readdirSync(fetchCache).filter((f) => f.startsWith('addressed')).length : 0, 0);
+    assert.equal((await cache.get('addressed-1199', getCtx)).value.data.body, '{"slug":1199}');
+    assert.equal(await cache.get('addressed-0', getCtx), null, 'only the last 500 are kept');
+    // Other reads (the clinic details, the lists) still go to the disk.
+    await cache.set('chrome', { kind: 'FETCH', data: { body: '{}', headers: {}, status: 200, url: 'u' }, revalidate: 3600, tags: [] }, { fetchCache: true, tags: ['cms', 'type:clinic'] });
+    assert.ok(existsSync(join(fetchCache, 'chrome')));
   });
 
   it('for the page memory: the same entry object while it holds, none once a tag of it is revalidated', async () => {

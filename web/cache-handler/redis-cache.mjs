@@ -9,14 +9,15 @@
  * Each process keeps the entries it last decoded (ENTRIES_DECODED_KEPT): a hit then reads only
  * the version and the tags from Redis, not the whole entry (about 150 KB of JSON for a page).
  * Redis down: a read is a miss (the page renders from the CMS) and a write is skipped, each
- * within a second; the site keeps answering.
+ * within a second; the site keeps answering. A page's 404 render and the CMS reads keyed by the
+ * address stay in this process's memory (not-found-memory.mjs), still voided by any instance.
  */
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { createClient } from 'redis';
-import { isNotFoundRender, BoundedMemory } from './not-found-memory.mjs';
+import { addressedReadsKept, isAddressedRead, isNotFoundRender, BoundedMemory } from './not-found-memory.mjs';
 
 // Next's in-process record of revalidated tags, which it also consults before serving an entry.
 const { tagsManifest } = createRequire(import.meta.url)('next/dist/server/lib/incremental-cache/tags-manifest.external.js');
@@ -144,7 +145,7 @@ function buildIdOf(serverDistDir) {
  * A page's 404 render stays in this process's small memory (not-found-memory.mjs), never in
  * Redis; it is still voided by a revalidation on any instance (the same tag check as an entry's).
  */
-export function createRedisCache({ url, withPagePolicy, notFoundPages = new BoundedMemory(), reportServedPage = () => {}, prefix = process.env.REDIS_KEY_PREFIX ?? 'clinic-site:' }) {
+export function createRedisCache({ url, withPagePolicy, notFoundPages = new BoundedMemory(), addressedReads = new BoundedMemory(addressedReadsKept()), reportServedPage = () => {}, prefix = process.env.REDIS_KEY_PREFIX ?? 'clinic-site:' }) {
   const tagsKey = `${prefix}tags`;
 
   // Per process, like Redis connections: every handler instance Next creates shares it.
@@ -164,12 +165,15 @@ export function createRedisCache({ url, withPagePolicy, notFoundPages = new Boun
     }
 
     async read(key, ctx) {
-      const notFound = notFoundPages.get(key);
-      if (notFound) {
-        if (await this.stillValid(notFound, ctx)) return notFound;
-        notFoundPages.delete(key);
+      // Kept in this process only, but voided by a revalidation on any instance, like an entry in Redis.
+      const local = isAddressedRead({ kind: 'FETCH' }, ctx) && ctx.kind === 'FETCH' ? addressedReads : notFoundPages;
+      const kept = local.get(key);
+      if (kept) {
+        if (await this.stillValid(kept, ctx)) return kept;
+        local.delete(key);
         return null;
       }
+      if (local === addressedReads) return null;
       const known = decoded.get(key);
       if (known) {
         // The same write as the one decoded here: no need to read and parse it again.
@@ -204,6 +208,10 @@ export function createRedisCache({ url, withPagePolicy, notFoundPages = new Boun
     async set(key, data, ctx) {
       withPagePolicy(data, { overwrite: true });
       decoded.delete(key);
+      if (isAddressedRead(data, ctx)) {
+        addressedReads.set(key, { value: data, lastModified: Date.now() });
+        return;
+      }
       if (isNotFoundRender(data)) {
         notFoundPages.set(key, { value: data, lastModified: Date.now(), cacheControl: ctx?.cacheControl });
         // A page that was there (now unpublished) is gone for every instance.

@@ -132,6 +132,25 @@ describe('with a Redis server shared by two instances', () => {
     assert.equal(reports.at(-1).entry, null);
   });
 
+  it('keeps the CMS reads of invented slugs out of Redis, in this process, until a tag is revalidated on any instance', async () => {
+    const prefix = `test-addressed-${Date.now()}:`;
+    const One = createRedisCache({ url: `redis://127.0.0.1:${PORT}`, withPagePolicy, prefix });
+    const Two = createRedisCache({ url: `redis://127.0.0.1:${PORT}`, withPagePolicy, prefix });
+    const one = new One(ctx);
+    const two = new Two(ctx);
+    const tags = ['cms', 'addressed', 'type:procedure'];
+    for (let i = 0; i < 20; i++) await one.set(`slug-${i}`, { kind: 'FETCH', data: { body: '{}', headers: {}, status: 200, url: 'u' }, revalidate: 3600, tags: [] }, { fetchCache: true, tags });
+    const redis = await createClient({ url: `redis://127.0.0.1:${PORT}` }).connect();
+    assert.deepEqual(await redis.keys(`${prefix}*entry*`), []);
+    await redis.destroy();
+    const getCtx = { kind: 'FETCH', tags, softTags: [] };
+    assert.ok(await one.get('slug-19', getCtx));
+    assert.equal(await two.get('slug-19', getCtx), null, 'the other instance reads the CMS itself');
+    await new Promise((r) => setTimeout(r, 5));
+    await two.revalidateTag(['type:procedure'], { expire: 0 });
+    assert.equal(await one.get('slug-19', getCtx), null);
+  });
+
   it('keeps a 404 render out of Redis, in the memory of the instance that rendered it, until a tag is revalidated on any instance', async () => {
     const prefix = `test-404-${Date.now()}:`;
     const One = createRedisCache({ url: `redis://127.0.0.1:${PORT}`, withPagePolicy, prefix });

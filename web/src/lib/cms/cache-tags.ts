@@ -3,8 +3,12 @@
  * the CMS webhook can refresh exactly the pages that show a changed document, in every
  * locale.
  */
+import { ADDRESSED_READ_TAG } from './addressed-read.cjs';
+
 export const tags = {
   all: 'cms',
+  /** Added to a read keyed by what the visitor typed (a slug, a page number): see addressed-read.cjs. */
+  addressed: ADDRESSED_READ_TAG,
   document: (documentId: string) => `doc:${documentId}`,
   type: (name: 'procedure' | 'provider' | 'faq' | 'clinic' | 'rebrand-notice' | 'locales') => `type:${name}`,
 };

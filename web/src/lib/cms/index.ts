@@ -22,7 +22,7 @@ export const getSiteChrome = cache(async (locale: string) =>
 );
 
 export const getProcedure = cache(async (locale: string, slug: string) => {
-  const [found] = (await cmsQuery(ProcedureBySlugDocument, { locale, slug }, { tags: [tags.type('procedure'), tags.type('faq'), tags.type('provider')] })).clinicProcedures;
+  const [found] = (await cmsQuery(ProcedureBySlugDocument, { locale, slug }, { tags: [tags.addressed, tags.type('procedure'), tags.type('faq'), tags.type('provider')] })).clinicProcedures;
   return found ? reshapeProcedure(found) : null;
 });
 
@@ -31,7 +31,7 @@ export const getProcedureList = cache(async (locale: string) =>
 );
 
 export const getProvider = cache(async (locale: string, slug: string) => {
-  const [found] = (await cmsQuery(ProviderBySlugDocument, { locale, slug }, { tags: [tags.type('provider'), tags.type('procedure')] })).clinicProviders;
+  const [found] = (await cmsQuery(ProviderBySlugDocument, { locale, slug }, { tags: [tags.addressed, tags.type('provider'), tags.type('procedure')] })).clinicProviders;
   return found ? reshapeProvider(found, CMS_URL) : null;
 });
 

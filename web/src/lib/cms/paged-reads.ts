@@ -24,13 +24,13 @@ export const PROCEDURES_PER_PAGE = 50;
 export const FAQ_PROCEDURES_PER_PAGE = 20;
 
 export const getProcedureListPage = cache(async (locale: string, page: number): Promise<ListPage<ProcedureSummary>> => {
-  const data = await cmsQuery(ProcedureListPageDocument, { locale, page, pageSize: PROCEDURES_PER_PAGE }, { tags: [tags.type('procedure')] });
+  const data = await cmsQuery(ProcedureListPageDocument, { locale, page, pageSize: PROCEDURES_PER_PAGE }, { tags: [tags.addressed, tags.type('procedure')] });
   const connection = data.clinicProcedures_connection;
   return { items: reshapeProcedureList({ clinicProcedures: connection?.nodes ?? [] }), page, pageCount: Math.max(1, connection?.pageInfo.pageCount ?? 0) };
 });
 
 export const getFaqPage = cache(async (locale: string, page: number): Promise<ListPage<FaqGroup>> => {
-  const data = await cmsQuery(FaqPageDocument, { locale, page, pageSize: FAQ_PROCEDURES_PER_PAGE }, { tags: [tags.type('faq'), tags.type('procedure')] });
+  const data = await cmsQuery(FaqPageDocument, { locale, page, pageSize: FAQ_PROCEDURES_PER_PAGE }, { tags: [tags.addressed, tags.type('faq'), tags.type('procedure')] });
   const connection = data.clinicProcedures_connection;
   return { items: reshapeFaqGroups({ clinicProcedures: connection?.nodes ?? [] }), page, pageCount: Math.max(1, connection?.pageInfo.pageCount ?? 0) };
 });

@@ -1,0 +1,1 @@
+export declare const ADDRESSED_READ_TAG: 'addressed';
