@@ -26,6 +26,7 @@ const require = createRequire(import.meta.url);
 const { screenRequest, completeSecurityHeaders, refusalHeaders } = require('./src/lib/security/site-edge.cjs');
 const { EDGE_CHECKED_HEADER, screenPublishedPage } = require('./src/lib/edge/published-page-screen.cjs');
 const { createPageMemory, headWritten, keepChunk, rememberableKey } = require('./src/lib/edge/cached-page-memory.cjs');
+const { asRequest } = require('./src/lib/edge/request-start.cjs');
 
 const dir = dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
@@ -197,7 +198,8 @@ async function handleWithSecondTry(req, res) {
   const read = req.method === 'GET' || req.method === 'HEAD';
   if (read && !NOT_A_PAGE.test(req.url) && !req.headers[SECOND_TRY_HEADER] && !req.headers[PROXY_LOOPBACK_HEADER]) res.secondTry = () => askAgain(req, res);
   try {
-    await handle(req, res);
+    // The cache handlers keep nothing this request makes once a tag of it is revalidated after this moment (src/lib/edge/request-start.cjs).
+    await asRequest(() => handle(req, res));
   } catch (error) {
     console.error(`Failed to handle ${req.method} ${req.url}`, error);
     if (!res.headersSent) {

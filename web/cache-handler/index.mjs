@@ -16,12 +16,14 @@
 import { rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { addressedReadsKept, isAddressedRead, isNotFoundRender, BoundedMemory } from './not-found-memory.mjs';
-import { createRedisCache } from './redis-cache.mjs';
+import { createRedisCache, tagsOf } from './redis-cache.mjs';
 
 const require = createRequire(import.meta.url);
 const FileSystemCache = require('next/dist/server/lib/incremental-cache/file-system-cache.js').default;
 const { policyForHtml } = require('../src/lib/security/content-security-policy.cjs');
 const { reportServedPage } = require('../src/lib/edge/cached-page-memory.cjs');
+const { revalidatedSince, workStartedAt } = require('../src/lib/edge/request-start.cjs');
+const { tagsManifest } = require('next/dist/server/lib/incremental-cache/tags-manifest.external.js');
 
 const CSP = 'content-security-policy';
 
@@ -51,13 +53,21 @@ class PolicyFileSystemCache extends FileSystemCache {
 
   async set(key, data, ctx) {
     withPagePolicy(data, { overwrite: true });
+    // What a render or read begun before a revalidation made may be the old text: not kept; the next request makes it again.
+    const madeBeforeRevalidation = Boolean(data) && revalidatedSince(tagsOf({ value: data }, ctx).map((tag) => tagsManifest.get(tag)), workStartedAt());
     if (isAddressedRead(data, ctx)) {
-      addressedReads.set(key, { value: data, lastModified: Date.now() });
+      if (!madeBeforeRevalidation) addressedReads.set(key, { value: data, lastModified: Date.now() });
+      return;
+    }
+    if (madeBeforeRevalidation && !isNotFoundRender(data)) {
+      notFoundPages.delete(key);
       return;
     }
     if (isNotFoundRender(data)) {
-      const entry = { value: data, lastModified: Date.now(), cacheControl: ctx?.cacheControl };
-      notFoundPages.set(key, entry);
+      // Made before a revalidation: dated 0, so that its revalidated tags void it wherever it is found.
+      const entry = { value: data, lastModified: madeBeforeRevalidation ? 0 : Date.now(), cacheControl: ctx?.cacheControl };
+      if (madeBeforeRevalidation) notFoundPages.delete(key);
+      else notFoundPages.set(key, entry);
       // A page that was there (now unpublished) must come back neither from Next's own memory nor, after a restart, from the disk.
       if (FileSystemCache.memoryCache?.get(key)) FileSystemCache.memoryCache.set(key, entry);
       await Promise.all(['.html', '.rsc', '.meta', '.segments'].map((suffix) => rm(this.getFilePath(`${key}${suffix}`, 'APP_PAGE'), { recursive: true, force: true })));

@@ -12,6 +12,16 @@ import { addressedReadsKept, isAddressedRead, isNotFoundRender, BoundedMemory, n
 
 const require = createRequire(import.meta.url);
 const { nodeFs } = require('next/dist/server/lib/node-fs-methods.js');
+// As web/server.mjs runs every request: what a set stores was made by work that began just now.
+const { asRequest } = require('../src/lib/edge/request-start.cjs');
+const siteCacheHandler = async () => {
+  const { default: SiteCacheHandler } = await import('./index.mjs');
+  return class extends SiteCacheHandler {
+    set(...args) {
+      return asRequest(() => super.set(...args));
+    }
+  };
+};
 
 const render = (status, html = '<p>x</p>') => ({ kind: 'APP_PAGE', html, rscData: Buffer.from('rsc'), headers: { 'x-next-cache-tags': 'cms' }, status });
 const ctx = { cacheControl: { revalidate: 3600, expire: 86400 } };
@@ -56,7 +66,7 @@ describe('the site cache handler on the file system', () => {
   after(() => rmSync(dir, { recursive: true, force: true }));
 
   it('stores pages on disk, but no 404 render however many addresses are invented, and serves the recent ones from memory', async () => {
-    const { default: SiteCacheHandler } = await import('./index.mjs');
+    const SiteCacheHandler = await siteCacheHandler();
     const cache = new SiteCacheHandler({ fs: nodeFs, serverDistDir: dir, flushToDisk: true, maxMemoryCacheSize: 0 });
     await cache.set('/en/procedures/real', render(200, '<script>go()</script>'), ctx);
     assert.ok(existsSync(join(dir, 'app/en/procedures/real.html')));
@@ -69,7 +79,7 @@ describe('the site cache handler on the file system', () => {
   });
 
   it('keeps the CMS reads of invented slugs in memory only, the last few hundred, never on disk', async () => {
-    const { default: SiteCacheHandler } = await import('./index.mjs');
+    const SiteCacheHandler = await siteCacheHandler();
     const cache = new SiteCacheHandler({ fs: nodeFs, serverDistDir: join(dir, 'server'), flushToDisk: true, maxMemoryCacheSize: 50 * 1024 * 1024 });
     const fetchCtx = { fetchCache: true, tags: ['cms', 'addressed', 'type:procedure'] };
     const getCtx = { kind: 'FETCH', tags: ['cms', 'addressed', 'type:procedure'], softTags: [] };
@@ -84,8 +94,32 @@ describe('the site cache handler on the file system', () => {
     assert.ok(existsSync(join(fetchCache, 'chrome')));
   });
 
+  it('does not keep a page whose render began before a revalidation of its tags (it may hold the old text); the next render is kept', async () => {
+    const { default: Plain } = await import('./index.mjs');
+    const cache = new Plain({ fs: nodeFs, serverDistDir: dir, flushToDisk: true, maxMemoryCacheSize: 50 * 1024 * 1024 });
+    await asRequest(async () => {
+      // The render reads the CMS, the publication is announced meanwhile, then the render is stored.
+      await new Promise((r) => setTimeout(r, 5));
+      await cache.revalidateTag(['cms'], { expire: 0 });
+      await new Promise((r) => setTimeout(r, 5));
+      await cache.set('/es/procedures', render(200, '<p>old title</p>'), ctx);
+    });
+    assert.equal(await cache.get('/es/procedures', { kind: 'APP_PAGE' }), null);
+    assert.equal(existsSync(join(dir, 'app/es/procedures.html')), false);
+    // A read begun before it is not kept either.
+    await asRequest(async () => {
+      await new Promise((r) => setTimeout(r, 5));
+      await cache.revalidateTag(['type:procedure'], { expire: 0 });
+      await cache.set('list-read', { kind: 'FETCH', data: { body: '{}', headers: {}, status: 200, url: 'u' }, revalidate: 3600, tags: [] }, { fetchCache: true, tags: ['cms', 'type:procedure'] });
+    });
+    assert.equal(existsSync(join(dir, '..', 'cache', 'fetch-cache', 'list-read')), false);
+    await new Promise((r) => setTimeout(r, 5));
+    await asRequest(() => cache.set('/es/procedures', render(200, '<p>new title</p>'), ctx));
+    assert.equal((await cache.get('/es/procedures', { kind: 'APP_PAGE' })).value.html, '<p>new title</p>');
+  });
+
   it('for the page memory: the same entry object while it holds, none once a tag of it is revalidated', async () => {
-    const { default: SiteCacheHandler } = await import('./index.mjs');
+    const SiteCacheHandler = await siteCacheHandler();
     const cache = new SiteCacheHandler({ fs: nodeFs, serverDistDir: dir, flushToDisk: true, maxMemoryCacheSize: 50 * 1024 * 1024 });
     await cache.set('/es/faq', render(200, '<p>faq</p>'), ctx);
     const first = await cache.get('/es/faq', { kind: 'APP_PAGE' });
@@ -100,7 +134,7 @@ describe('the site cache handler on the file system', () => {
   });
 
   it('removes a page from the disk when it turns into a 404 (unpublished), so a restart cannot bring it back', async () => {
-    const { default: SiteCacheHandler } = await import('./index.mjs');
+    const SiteCacheHandler = await siteCacheHandler();
     const cache = new SiteCacheHandler({ fs: nodeFs, serverDistDir: dir, flushToDisk: true, maxMemoryCacheSize: 0 });
     await cache.set('/en/procedures/gone', render(200), ctx);
     assert.ok(existsSync(join(dir, 'app/en/procedures/gone.html')));

@@ -19,6 +19,8 @@ import { join } from 'node:path';
 import { createClient } from 'redis';
 import { addressedReadsKept, isAddressedRead, isNotFoundRender, BoundedMemory } from './not-found-memory.mjs';
 
+const { revalidatedSince, workStartedAt } = createRequire(import.meta.url)('../src/lib/edge/request-start.cjs');
+
 // Next's in-process record of revalidated tags, which it also consults before serving an entry.
 const { tagsManifest } = createRequire(import.meta.url)('next/dist/server/lib/incremental-cache/tags-manifest.external.js');
 
@@ -104,7 +106,7 @@ export function deserialize(text) {
 }
 
 /** The tags an entry depends on: a page's or route's from its headers, a fetch's from the request context. */
-function tagsOf(entry, ctx) {
+export function tagsOf(entry, ctx) {
   const value = entry.value;
   if (value?.kind === 'FETCH') return [...(ctx?.tags ?? []), ...(ctx?.softTags ?? []), ...(value.tags ?? [])];
   const header = value?.headers?.[CACHE_TAGS_HEADER];
@@ -205,9 +207,26 @@ export function createRedisCache({ url, withPagePolicy, notFoundPages = new Boun
       return !isVoidedByTags(entry.lastModified, states.map((s) => (s ? JSON.parse(s) : null)));
     }
 
+    /** Whether a tag of what is being stored was revalidated (on any instance) after the work that made it began. */
+    async madeBeforeRevalidation(data, ctx) {
+      const tags = [...new Set(tagsOf({ value: data }, ctx))];
+      if (!tags.length) return false;
+      const startedAt = workStartedAt();
+      if (revalidatedSince(tags.map((tag) => tagsManifest.get(tag)), startedAt)) return true;
+      const states = await command(url, 'a tag check', (client) => client.hmGet(tagsKey, tags));
+      // Unknown: store it; a get checks the tags again.
+      return states ? revalidatedSince(states.map((state) => (state ? JSON.parse(state) : null)), startedAt) : false;
+    }
+
     async set(key, data, ctx) {
       withPagePolicy(data, { overwrite: true });
       decoded.delete(key);
+      // What a render or read begun before a revalidation made may be the old text: not kept; the next request makes it again.
+      if (data && (await this.madeBeforeRevalidation(data, ctx))) {
+        notFoundPages.delete(key);
+        addressedReads.delete(key);
+        return;
+      }
       if (isAddressedRead(data, ctx)) {
         addressedReads.set(key, { value: data, lastModified: Date.now() });
         return;

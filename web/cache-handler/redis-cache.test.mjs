@@ -4,12 +4,22 @@
  */
 import { spawn } from 'node:child_process';
 import { createConnection } from 'node:net';
+import { createRequire } from 'node:module';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createClient } from 'redis';
 import { closeRedisConnections, createRedisCache, deserialize, isVoidedByTags, serialize } from './redis-cache.mjs';
 
 after(() => closeRedisConnections());
+
+// As web/server.mjs runs every request: what a set stores was made by work that began just now.
+const { asRequest } = createRequire(import.meta.url)('../src/lib/edge/request-start.cjs');
+const inRequests = (Base) =>
+  class extends Base {
+    set(...args) {
+      return asRequest(() => super.set(...args));
+    }
+  };
 
 const withPagePolicy = (value) => {
   if (value?.kind === 'APP_PAGE') value.headers = { ...value.headers, 'content-security-policy': 'policy' };
@@ -37,7 +47,7 @@ describe('entries in Redis', () => {
 
 describe('without a Redis server', () => {
   it('answers a miss within a second and a half, and skips writes', async () => {
-    const Cache = createRedisCache({ url: 'redis://127.0.0.1:1', withPagePolicy, prefix: 'test-down:' });
+    const Cache = inRequests(createRedisCache({ url: 'redis://127.0.0.1:1', withPagePolicy, prefix: 'test-down:' }));
     const cache = new Cache(ctx);
     const started = Date.now();
     assert.equal(await cache.get('/en', { kind: 'APP_PAGE' }), null);
@@ -65,7 +75,7 @@ describe('with a Redis server shared by two instances', () => {
   it('serves one instance’s entry on the other, with its policy, until a tag is revalidated on either', async () => {
     // Two handler classes are two processes' views; they share only Redis (one client per process is a module detail).
     const prefix = `test-${Date.now()}:`;
-    const One = createRedisCache({ url: `redis://127.0.0.1:${PORT}`, withPagePolicy, prefix });
+    const One = inRequests(createRedisCache({ url: `redis://127.0.0.1:${PORT}`, withPagePolicy, prefix }));
     const one = new One(ctx);
     const two = new One(ctx);
     const stored = page('<script>go()</script>');
@@ -87,8 +97,8 @@ describe('with a Redis server shared by two instances', () => {
 
   it('reads a hit’s version and tags from Redis, not the whole entry again, and reads it again once another instance stores a new one', async () => {
     const prefix = `test-decoded-${Date.now()}:`;
-    const One = createRedisCache({ url: `redis://127.0.0.1:${PORT}`, withPagePolicy, prefix });
-    const Two = createRedisCache({ url: `redis://127.0.0.1:${PORT}`, withPagePolicy, prefix });
+    const One = inRequests(createRedisCache({ url: `redis://127.0.0.1:${PORT}`, withPagePolicy, prefix }));
+    const Two = inRequests(createRedisCache({ url: `redis://127.0.0.1:${PORT}`, withPagePolicy, prefix }));
     const one = new One(ctx);
     const two = new Two(ctx);
     const control = { cacheControl: { revalidate: 3600, expire: 86400 } };
@@ -112,8 +122,8 @@ describe('with a Redis server shared by two instances', () => {
     const prefix = `test-identity-${Date.now()}:`;
     const reports = [];
     const reportServedPage = (handler, key, _ctx, entry) => reports.push({ handler, key, entry });
-    const One = createRedisCache({ url: `redis://127.0.0.1:${PORT}`, withPagePolicy, prefix, reportServedPage });
-    const Two = createRedisCache({ url: `redis://127.0.0.1:${PORT}`, withPagePolicy, prefix });
+    const One = inRequests(createRedisCache({ url: `redis://127.0.0.1:${PORT}`, withPagePolicy, prefix, reportServedPage }));
+    const Two = inRequests(createRedisCache({ url: `redis://127.0.0.1:${PORT}`, withPagePolicy, prefix }));
     const one = new One(ctx);
     const two = new Two(ctx);
     const control = { cacheControl: { revalidate: 3600, expire: 86400 } };
@@ -134,8 +144,8 @@ describe('with a Redis server shared by two instances', () => {
 
   it('keeps the CMS reads of invented slugs out of Redis, in this process, until a tag is revalidated on any instance', async () => {
     const prefix = `test-addressed-${Date.now()}:`;
-    const One = createRedisCache({ url: `redis://127.0.0.1:${PORT}`, withPagePolicy, prefix });
-    const Two = createRedisCache({ url: `redis://127.0.0.1:${PORT}`, withPagePolicy, prefix });
+    const One = inRequests(createRedisCache({ url: `redis://127.0.0.1:${PORT}`, withPagePolicy, prefix }));
+    const Two = inRequests(createRedisCache({ url: `redis://127.0.0.1:${PORT}`, withPagePolicy, prefix }));
     const one = new One(ctx);
     const two = new Two(ctx);
     const tags = ['cms', 'addressed', 'type:procedure'];
@@ -151,10 +161,33 @@ describe('with a Redis server shared by two instances', () => {
     assert.equal(await one.get('slug-19', getCtx), null);
   });
 
-  it('keeps a 404 render out of Redis, in the memory of the instance that rendered it, until a tag is revalidated on any instance', async () => {
-    const prefix = `test-404-${Date.now()}:`;
+  it('does not store what a render begun before a revalidation on any instance made; the next render is stored', async () => {
+    const prefix = `test-overlap-${Date.now()}:`;
     const One = createRedisCache({ url: `redis://127.0.0.1:${PORT}`, withPagePolicy, prefix });
     const Two = createRedisCache({ url: `redis://127.0.0.1:${PORT}`, withPagePolicy, prefix });
+    const one = new One(ctx);
+    const two = new Two(ctx);
+    const control = { cacheControl: { revalidate: 3600, expire: 86400 } };
+    await asRequest(async () => {
+      await new Promise((r) => setTimeout(r, 5));
+      // The webhook reached the other instance while this one rendered.
+      await two.revalidateTag(['cms'], { expire: 0 });
+      await new Promise((r) => setTimeout(r, 5));
+      await one.set('/es/procedures', page('<p>old title</p>'), control);
+    });
+    const redis = await createClient({ url: `redis://127.0.0.1:${PORT}` }).connect();
+    assert.deepEqual(await redis.keys(`${prefix}*entry*`), []);
+    await redis.destroy();
+    assert.equal(await two.get('/es/procedures', { kind: 'APP_PAGE' }), null);
+    await new Promise((r) => setTimeout(r, 5));
+    await asRequest(() => one.set('/es/procedures', page('<p>new title</p>'), control));
+    assert.equal((await two.get('/es/procedures', { kind: 'APP_PAGE' })).value.html, '<p>new title</p>');
+  });
+
+  it('keeps a 404 render out of Redis, in the memory of the instance that rendered it, until a tag is revalidated on any instance', async () => {
+    const prefix = `test-404-${Date.now()}:`;
+    const One = inRequests(createRedisCache({ url: `redis://127.0.0.1:${PORT}`, withPagePolicy, prefix }));
+    const Two = inRequests(createRedisCache({ url: `redis://127.0.0.1:${PORT}`, withPagePolicy, prefix }));
     const one = new One(ctx);
     const two = new Two(ctx);
     const control = { cacheControl: { revalidate: 3600, expire: 86400 } };

@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { adminToken, cmsAdmin, findDocument } from './support/cms-admin';
+import { adminToken, cmsAdmin, editDraft, findDocument, reviewAndPublish } from './support/cms-admin';
 
 /**
  * A change published in the CMS reaches pages the site already has in its cache, within
@@ -114,4 +114,36 @@ test('a deleted provider’s cached pages answer 404 within a second, and proced
   await refreshed(request, procedurePage, changed, 1000, ({ html }) => !html.includes('Daniel Okafor'));
   expect((await page.goto(paths[1]!))?.status()).toBe(404);
   await expect(page.getByRole('heading', { name: 'Página no encontrada' })).toBeVisible();
+});
+
+test('a change published while visitors are loading the pages reaches every page, and stays', async ({ request }) => {
+  test.setTimeout(120_000);
+  // An outside attacker saw a list page keep the old title for minutes: a render begun before the
+  // publication was stored after its revalidation, and looked newer than it.
+  const pages = ['/es', '/es/procedures', '/es/faq', '/es/procedures/vertebroplastia-y-cifoplastia'];
+  for (const path of pages) await cached(request, path);
+  const token = await adminToken('editor@clinic.test');
+  const procedure = await findDocument(token, PROCEDURE, 'es', { slug: 'vertebroplastia-y-cifoplastia' });
+  const original = procedure.title as string;
+  let visiting = true;
+  const visitors = Array.from({ length: 6 }, async (_, i) => {
+    while (visiting) await request.get(pages[i % pages.length]!).catch(() => undefined);
+  });
+  try {
+    for (let round = 1; round <= 3; round += 1) {
+      const title = `${original} (${Date.now()}-${round})`;
+      await editDraft(token, PROCEDURE, procedure.documentId, 'es', (doc) => ({ ...doc, title }));
+      await reviewAndPublish(PROCEDURE, procedure.documentId, 'es');
+      const published = Date.now();
+      for (const path of pages) await refreshed(request, path, published, 5000, ({ html }) => html.includes(title));
+      // And none goes back to the old title while the visitors keep loading it.
+      await new Promise((r) => setTimeout(r, 1500));
+      for (const path of pages) expect([path, (await (await request.get(path)).text()).includes(title)]).toEqual([path, true]);
+    }
+  } finally {
+    visiting = false;
+    await Promise.all(visitors);
+    await editDraft(token, PROCEDURE, procedure.documentId, 'es', (doc) => ({ ...doc, title: original }));
+    await reviewAndPublish(PROCEDURE, procedure.documentId, 'es');
+  }
 });
