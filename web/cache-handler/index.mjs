@@ -16,13 +16,13 @@
 import { rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { addressedReadsKept, isAddressedRead, isNotFoundRender, BoundedMemory } from './not-found-memory.mjs';
-import { createRedisCache, tagsOf } from './redis-cache.mjs';
+import { createRedisCache, isVoidedByTags, tagsOf } from './redis-cache.mjs';
 
 const require = createRequire(import.meta.url);
 const FileSystemCache = require('next/dist/server/lib/incremental-cache/file-system-cache.js').default;
 const { policyForHtml } = require('../src/lib/security/content-security-policy.cjs');
 const { reportServedPage } = require('../src/lib/edge/cached-page-memory.cjs');
-const { revalidatedSince, workStartedAt } = require('../src/lib/edge/request-start.cjs');
+const { workStartedAt } = require('../src/lib/edge/request-start.cjs');
 const { tagsManifest } = require('next/dist/server/lib/incremental-cache/tags-manifest.external.js');
 
 const CSP = 'content-security-policy';
@@ -54,7 +54,7 @@ class PolicyFileSystemCache extends FileSystemCache {
   async set(key, data, ctx) {
     withPagePolicy(data, { overwrite: true });
     // What a render or read begun before a revalidation made may be the old text: not kept; the next request makes it again.
-    const madeBeforeRevalidation = Boolean(data) && revalidatedSince(tagsOf({ value: data }, ctx).map((tag) => tagsManifest.get(tag)), workStartedAt());
+    const madeBeforeRevalidation = Boolean(data) && isVoidedByTags(workStartedAt(), tagsOf({ value: data }, ctx).map((tag) => tagsManifest.get(tag)));
     if (isAddressedRead(data, ctx)) {
       if (!madeBeforeRevalidation) addressedReads.set(key, { value: data, lastModified: Date.now() });
       return;

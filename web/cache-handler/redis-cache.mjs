@@ -19,7 +19,7 @@ import { join } from 'node:path';
 import { createClient } from 'redis';
 import { addressedReadsKept, isAddressedRead, isNotFoundRender, BoundedMemory } from './not-found-memory.mjs';
 
-const { revalidatedSince, workStartedAt } = createRequire(import.meta.url)('../src/lib/edge/request-start.cjs');
+const { workStartedAt } = createRequire(import.meta.url)('../src/lib/edge/request-start.cjs');
 
 // Next's in-process record of revalidated tags, which it also consults before serving an entry.
 const { tagsManifest } = createRequire(import.meta.url)('next/dist/server/lib/incremental-cache/tags-manifest.external.js');
@@ -212,10 +212,10 @@ export function createRedisCache({ url, withPagePolicy, notFoundPages = new Boun
       const tags = [...new Set(tagsOf({ value: data }, ctx))];
       if (!tags.length) return false;
       const startedAt = workStartedAt();
-      if (revalidatedSince(tags.map((tag) => tagsManifest.get(tag)), startedAt)) return true;
+      if (isVoidedByTags(startedAt, tags.map((tag) => tagsManifest.get(tag)))) return true;
       const states = await command(url, 'a tag check', (client) => client.hmGet(tagsKey, tags));
       // Unknown: store it; a get checks the tags again.
-      return states ? revalidatedSince(states.map((state) => (state ? JSON.parse(state) : null)), startedAt) : false;
+      return states ? isVoidedByTags(startedAt, states.map((state) => (state ? JSON.parse(state) : null))) : false;
     }
 
     async set(key, data, ctx) {

@@ -42,6 +42,12 @@ describe('entries in Redis', () => {
     // Expiring later (a profile with expire > 0) is not yet void, but stale is treated as void.
     assert.equal(isVoidedByTags(100, [{ expired: 500 }], 300), false);
     assert.equal(isVoidedByTags(100, [{ stale: 200, expired: 500 }], 300), true);
+    // As the cache handlers ask it before storing (the date being when the work began): the moved assertions of request-start's old check.
+    assert.equal(isVoidedByTags(5_000, [{ stale: 5_001, expired: 5_001 }], 10_000), true);
+    assert.equal(isVoidedByTags(5_000, [null, undefined, { expired: 6_000 }], 10_000), true);
+    assert.equal(isVoidedByTags(5_000, [{ stale: 4_999, expired: 4_999 }], 10_000), false);
+    assert.equal(isVoidedByTags(5_000, [{ expired: 20_000 }], 10_000), false);
+    assert.equal(isVoidedByTags(5_000, [], 10_000), false);
   });
 });
 

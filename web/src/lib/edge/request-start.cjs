@@ -7,7 +7,8 @@
  * it looks newer than the revalidation and would be served as fresh until the next change (an
  * outside attacker saw a list page stay on the old title for minutes). So web/server.mjs runs
  * every request in this store with its start time, and the cache handlers do not keep an entry
- * whose tags were revalidated after the work that made it began; the next request renders again.
+ * whose tags were revalidated after the work that made it began (isVoidedByTags in
+ * web/cache-handler/redis-cache.mjs, with that start as the entry's date); the next request renders again.
  * Outside a request (no start known), UNKNOWN_START_MS is assumed: longer than any render.
  * Plain CommonJS: the server and the cache handlers load it without compiling.
  */
@@ -31,16 +32,4 @@ function workStartedAt(now = Date.now()) {
   return requestStarts().getStore()?.startedAt ?? now - UNKNOWN_START_MS;
 }
 
-/**
- * Whether any of these tag states ({ stale, expired } in ms, as Next's tags manifest and our
- * Redis hash keep them) marks a revalidation after `startedAt`.
- */
-function revalidatedSince(states, startedAt, now = Date.now()) {
-  return states.some((state) => {
-    if (!state) return false;
-    if (typeof state.stale === 'number' && state.stale > startedAt) return true;
-    return typeof state.expired === 'number' && state.expired > startedAt && state.expired <= now;
-  });
-}
-
-module.exports = { UNKNOWN_START_MS, asRequest, revalidatedSince, workStartedAt };
+module.exports = { UNKNOWN_START_MS, asRequest, workStartedAt };

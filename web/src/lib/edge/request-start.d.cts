@@ -1,4 +1,3 @@
 export declare const UNKNOWN_START_MS: number;
 export declare function asRequest<T>(handle: () => T): T;
 export declare function workStartedAt(now?: number): number;
-export declare function revalidatedSince(states: Array<{ stale?: number; expired?: number } | null | undefined>, startedAt: number, now?: number): boolean;
